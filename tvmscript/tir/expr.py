@@ -24,9 +24,10 @@ class PrimExpr(Node):
 
     __slots__ = ()
 
-    @property
-    def dtype(self) -> str:  # overridden by every concrete expression's field
-        raise NotImplementedError
+    if TYPE_CHECKING:  # a field of every concrete expression (a class attribute here would
+        # become the dataclass default of those fields)
+        @property
+        def dtype(self) -> str: ...
 
     # Operators build IR (TVM's PrimExprWithOp); `arith` applies dtype rules and folding.
     def __add__(self, other: Operand) -> PrimExpr:

@@ -1,0 +1,1 @@
+"""tvmscript: a standalone implementation of TVMScript and its editor tooling."""
