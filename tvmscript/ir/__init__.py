@@ -5,5 +5,19 @@ from tvmscript.ir.dtype import DataType
 from tvmscript.ir.module import GlobalVar, IRModule
 from tvmscript.ir.node import Node
 from tvmscript.ir.span import Span
+from tvmscript.ir.structural import (
+    assert_structural_equal,
+    structural_equal,
+    structural_hash,
+)
 
-__all__ = ["DataType", "GlobalVar", "IRModule", "Node", "Span"]
+__all__ = [
+    "DataType",
+    "GlobalVar",
+    "IRModule",
+    "Node",
+    "Span",
+    "assert_structural_equal",
+    "structural_equal",
+    "structural_hash",
+]
