@@ -1,0 +1,47 @@
+"""The ``tvmscript`` command: one module per subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import Final
+
+from tvmscript.cli import check, print_cmd
+
+_COMMANDS: Final[dict[str, tuple[Callable[[argparse.ArgumentParser], None],
+                                 Callable[[argparse.Namespace], int], str]]] = {
+    "check": (check.add_arguments, check.run, "report the diagnostics of TVMScript files"),
+    "print": (print_cmd.add_arguments, print_cmd.run, "print a file's IR as canonical text"),
+}
+
+EXIT_OK: Final = 0
+EXIT_ERRORS: Final = 1
+EXIT_USAGE: Final = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(prog="tvmscript", description="TVMScript tools")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, (add_arguments, _, help_text) in _COMMANDS.items():
+        add_arguments(sub.add_parser(name, help=help_text, description=help_text))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv``; returns the exit code (0 ok, 1 errors, 2 usage/IO)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    _, run, _ = _COMMANDS[args.command]
+    try:
+        return run(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""Parse rules keyed by (dialect token, Doc node type), with a default dialect fallback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+
+from tvmscript.script.parser.core import doc
+
+if TYPE_CHECKING:
+    from tvmscript.script.parser.core.parser import Parser
+
+N = TypeVar("N", bound=doc.Node)
+Rule: TypeAlias = Callable[["Parser", N], Any]
+
+
+class Token(StrEnum):
+    """A dialect: the token pushed while parsing its definitions."""
+
+    DEFAULT = "default"
+    TIR = "tir"
+    RELAX = "relax"
+    IR = "ir"
+
+
+class RegistryError(Exception):
+    """Two rules registered for the same (token, node type)."""
+
+
+_RULES: dict[tuple[Token, type[doc.Node]], Rule[Any]] = {}
+
+
+def register(token: Token, node_type: type[N]) -> Callable[[Rule[N]], Rule[N]]:
+    """Make the decorated function the ``token`` dialect's rule for ``node_type``."""
+
+    def decorate(fn: Rule[N]) -> Rule[N]:
+        if (token, node_type) in _RULES:
+            raise RegistryError(f"two parse rules for {token}/{node_type.__name__}")
+        _RULES[token, node_type] = fn
+        return fn
+
+    return decorate
+
+
+def get_rule(token: Token, node_type: type[doc.Node]) -> Rule[Any] | None:
+    """The rule for ``node_type`` in ``token``, else in the default dialect, else None."""
+    rule = _RULES.get((token, node_type))
+    if rule is None:
+        rule = _RULES.get((Token.DEFAULT, node_type))
+    return rule

@@ -1,0 +1,427 @@
+"""The expression evaluator: interprets Doc expressions itself (never ``eval``/``exec``).
+
+Names resolve through the parser's `VarTable`, then the script's globals (module constants,
+``extra_vars``, the ``T``/``R``/``I`` aliases), then a whitelist of builtins. Only callables
+that belong to tvmscript (builder functions, IR constructors and methods) or the whitelist may
+be called, and attributes starting with ``_`` are never read, so user text cannot reach Python
+internals or run arbitrary code.
+"""
+
+from __future__ import annotations
+
+import builtins
+import difflib
+import inspect
+import operator
+import types
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Final
+
+from tvmscript.diagnostics import DiagnosticError
+from tvmscript.ir.dtype import DTypeError
+from tvmscript.script.parser.core import doc
+from tvmscript.tir import arith
+from tvmscript.tir.arith import TypeMismatchError
+from tvmscript.tir.expr import PrimExpr
+
+if TYPE_CHECKING:
+    from tvmscript.script.parser.core.parser import Parser
+
+
+class Boxed:
+    """A binding whose value in an expression is computed on use (e.g. a local scalar)."""
+
+    __slots__ = ()
+
+    def get(self) -> Any:
+        """The value the name stands for in an expression."""
+        raise NotImplementedError
+
+
+class PoisonType:
+    """The value of anything that failed to evaluate: using it reports nothing more."""
+
+    _instance: PoisonType | None = None
+
+    def __new__(cls) -> PoisonType:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "<error>"
+
+    def __iter__(self) -> Any:
+        return iter(())
+
+
+POISON: Final = PoisonType()
+
+_SAFE_BUILTINS: Final[dict[str, Any]] = {
+    name: getattr(builtins, name)
+    for name in (
+        "range", "len", "int", "float", "bool", "str", "min", "max", "abs", "tuple", "list",
+        "dict", "enumerate", "zip", "reversed", "sum", "round", "isinstance", "slice", "sorted",
+        "any", "all", "divmod", "pow", "map", "filter",
+    )
+} | {"True": True, "False": False, "None": None}
+_SAFE_CALLABLES: Final = frozenset(id(v) for v in _SAFE_BUILTINS.values() if callable(v))
+
+_BINOPS: Final[dict[str, Callable[[Any, Any], Any]]] = {
+    "Add": operator.add, "Sub": operator.sub, "Mult": operator.mul, "Div": operator.truediv,
+    "FloorDiv": operator.floordiv, "Mod": operator.mod, "Pow": operator.pow,
+    "LShift": operator.lshift, "RShift": operator.rshift, "BitOr": operator.or_,
+    "BitXor": operator.xor, "BitAnd": operator.and_, "MatMult": operator.matmul,
+}
+_CMPOPS: Final[dict[str, Callable[[Any, Any], Any]]] = {
+    "Eq": operator.eq, "NotEq": operator.ne, "Lt": operator.lt, "LtE": operator.le,
+    "Gt": operator.gt, "GtE": operator.ge, "Is": operator.is_, "IsNot": operator.is_not,
+    "In": lambda a, b: a in b, "NotIn": lambda a, b: a not in b,
+}
+
+
+def _is_ir(value: object) -> bool:
+    return isinstance(value, PrimExpr)
+
+
+class Evaluator:
+    """Evaluates Doc expressions for one parser."""
+
+    def __init__(self, parser: Parser) -> None:
+        self.parser = parser
+        self._dispatch: dict[type, Callable[[Any], Any]] = {
+            doc.Name: self._name, doc.Constant: self._constant, doc.Attribute: self._attribute,
+            doc.Call: self._call, doc.Subscript: self._subscript, doc.BinOp: self._binop,
+            doc.Tuple: self._tuple, doc.List: self._list, doc.Compare: self._compare,
+            doc.UnaryOp: self._unaryop, doc.BoolOp: self._boolop, doc.Slice: self._slice,
+            doc.Dict: self._dict, doc.IfExp: self._ifexp, doc.Lambda: self._lambda,
+            doc.Starred: self._starred,
+        }
+
+    def eval(self, node: doc.Expr) -> Any:
+        """The value of ``node``."""
+        return self._dispatch[type(node)](node)
+
+    # --- leaves ------------------------------------------------------------------------------
+
+    def _name(self, node: doc.Name) -> Any:
+        value = self.lookup(node.id)
+        if value is _MISSING:
+            raise DiagnosticError.at(node.span, "undefined-name", f"undefined name '{node.id}'")
+        return value
+
+    def lookup(self, name: str) -> Any:
+        """The value of ``name`` (locals, script globals, builtins), or a missing marker."""
+        stack = self.parser.var_table.name2value.get(name)
+        if stack:
+            value = stack[-1]
+            return value.get() if isinstance(value, Boxed) else value
+        value = self.parser.globals.get(name, _MISSING)
+        if value is not _MISSING:
+            return value
+        return _SAFE_BUILTINS.get(name, _MISSING)
+
+    def _constant(self, node: doc.Constant) -> Any:
+        return node.value
+
+    def _attribute(self, node: doc.Attribute) -> Any:
+        base = self.eval(node.value)
+        if base is POISON:
+            return POISON
+        attr = node.attr
+        if attr.startswith("_"):
+            raise DiagnosticError.at(
+                node.span, "unsupported-syntax", f"attribute '{attr}' cannot be used in TVMScript"
+            )
+        try:
+            return getattr(base, attr)
+        except AttributeError:
+            raise DiagnosticError.at(
+                node.span, "unknown-attribute", _unknown_attribute_message(base, attr, node)
+            ) from None
+
+    # --- containers --------------------------------------------------------------------------
+
+    def _elements(self, elts: tuple[doc.Expr, ...]) -> list[Any]:
+        out: list[Any] = []
+        for e in elts:
+            if isinstance(e, doc.Starred):
+                out.extend(self._iterable(e.value))
+            else:
+                out.append(self.eval(e))
+        return out
+
+    def _iterable(self, node: doc.Expr) -> list[Any]:
+        value = self.eval(node)
+        if value is POISON:
+            return []
+        try:
+            return list(value)
+        except TypeError:
+            raise DiagnosticError.at(
+                node.span, "invalid-argument", f"cannot unpack '{type(value).__name__}'"
+            ) from None
+
+    def _tuple(self, node: doc.Tuple) -> Any:
+        return tuple(self._elements(node.elts))
+
+    def _list(self, node: doc.List) -> Any:
+        return self._elements(node.elts)
+
+    def _dict(self, node: doc.Dict) -> Any:
+        out: dict[Any, Any] = {}
+        for k, v in zip(node.keys, node.values, strict=True):
+            if k is None:
+                out.update(self.eval(v))
+            else:
+                out[self.eval(k)] = self.eval(v)
+        return out
+
+    def _starred(self, node: doc.Starred) -> Any:
+        raise DiagnosticError.at(node.span, "unsupported-syntax", "'*' is not allowed here")
+
+    def _slice(self, node: doc.Slice) -> Any:
+        lower = None if node.lower is None else self.eval(node.lower)
+        upper = None if node.upper is None else self.eval(node.upper)
+        step = None if node.step is None else self.eval(node.step)
+        return slice(lower, upper, step)
+
+    # --- operators ---------------------------------------------------------------------------
+
+    def _binop(self, node: doc.BinOp) -> Any:
+        lhs = self.eval(node.left)
+        rhs = self.eval(node.right)
+        if lhs is POISON or rhs is POISON:
+            return POISON
+        return self.apply(node, _BINOPS[node.op], lhs, rhs)
+
+    def apply(self, node: doc.Node, fn: Callable[..., Any], *args: Any) -> Any:
+        """Apply an operator, turning its failures into diagnostics at ``node``."""
+        try:
+            return fn(*args)
+        except TypeMismatchError as exc:
+            raise DiagnosticError.at(node.span, "dtype-mismatch", str(exc)) from None
+        except ZeroDivisionError as exc:
+            raise DiagnosticError.at(node.span, "invalid-argument", str(exc)) from None
+        except (TypeError, ValueError, DTypeError) as exc:
+            raise DiagnosticError.at(node.span, "invalid-argument", _describe(exc)) from None
+
+    def _compare(self, node: doc.Compare) -> Any:
+        left = self.eval(node.left)
+        result: Any = None
+        for op, comp in zip(node.ops, node.comparators, strict=True):
+            right = self.eval(comp)
+            if left is POISON or right is POISON:
+                return POISON
+            value = self.apply(node, _CMPOPS[op], left, right)
+            result = value if result is None else self._and(node, result, value)
+            left = right
+        return result
+
+    def _and(self, node: doc.Node, a: Any, b: Any) -> Any:
+        if _is_ir(a) or _is_ir(b):
+            return self.apply(node, arith.logical_and, a, b)
+        return a and b
+
+    def _unaryop(self, node: doc.UnaryOp) -> Any:
+        v = self.eval(node.operand)
+        if v is POISON:
+            return POISON
+        if node.op == "Not":
+            return self.apply(node, arith.logical_not, v) if _is_ir(v) else not v
+        if node.op == "USub":
+            return self.apply(node, operator.neg, v)
+        if node.op == "UAdd":
+            return v
+        return self.apply(node, operator.invert, v)
+
+    def _boolop(self, node: doc.BoolOp) -> Any:
+        values = [self.eval(v) for v in node.values]
+        if any(v is POISON for v in values):
+            return POISON
+        fn = arith.logical_and if node.op == "And" else arith.logical_or
+        result = values[0]
+        for v in values[1:]:
+            if _is_ir(result) or _is_ir(v):
+                result = self.apply(node, fn, result, v)
+            elif node.op == "And":
+                result = result and v
+            else:
+                result = result or v
+        return result
+
+    def _ifexp(self, node: doc.IfExp) -> Any:
+        cond = self.eval(node.test)
+        if cond is POISON:
+            return POISON
+        if _is_ir(cond):
+            from tvmscript.tir.expr import Select
+
+            return self.apply(
+                node, lambda c, t, f: Select(c, *arith.match_types(arith.as_expr(t),
+                                                                    arith.as_expr(f))),
+                cond, self.eval(node.body), self.eval(node.orelse),
+            )
+        return self.eval(node.body) if cond else self.eval(node.orelse)
+
+    def _subscript(self, node: doc.Subscript) -> Any:
+        base = self.eval(node.value)
+        key = self.eval(node.slice)
+        if base is POISON or key is POISON:
+            return POISON
+        return self.parser.subscript(node, base, key)
+
+    def _lambda(self, node: doc.Lambda) -> Any:
+        params = [a.arg for a in node.args.args]
+        parser = self.parser
+
+        def call(*args: Any) -> Any:
+            if len(args) != len(params):
+                raise TypeError(f"the lambda takes {len(params)} arguments, got {len(args)}")
+            with parser.var_table.with_frame():
+                for name, value in zip(params, args, strict=True):
+                    parser.var_table.add(name, value)
+                return self.eval(node.body)
+
+        call.__qualname__ = "lambda"
+        call.__module__ = "tvmscript.script.parser.lambda"
+        return call
+
+    # --- calls -------------------------------------------------------------------------------
+
+    def _call(self, node: doc.Call) -> Any:
+        func = self.eval(node.func)
+        args = self._elements(node.args)
+        kwargs: dict[str, Any] = {}
+        for kw in node.keywords:
+            if kw.arg is None:
+                kwargs.update(self.eval(kw.value))
+            else:
+                kwargs[kw.arg] = self.eval(kw.value)
+        if func is POISON or any(a is POISON for a in args) or POISON in kwargs.values():
+            return POISON
+        return self.parser.call(node, func, args, kwargs)
+
+    def call(self, node: doc.Call, func: Any, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        """Call an allowed callable, turning its failures into diagnostics at ``node``."""
+        if not callable(func):
+            raise DiagnosticError.at(
+                node.func.span, "not-callable", f"'{type(func).__name__}' object is not callable"
+            )
+        if not is_allowed_callable(func):
+            name = getattr(func, "__name__", type(func).__name__)
+            raise DiagnosticError.at(
+                node.func.span, "unsupported-call",
+                f"'{name}' cannot be called in TVMScript: only T/R/I functions, IR methods and "
+                "simple builtins are evaluated",
+            )
+        check_signature(node, func, args, kwargs)
+        try:
+            return func(*args, **kwargs)
+        except DiagnosticError:
+            raise
+        except TypeMismatchError as exc:
+            raise DiagnosticError.at(node.span, "dtype-mismatch", str(exc)) from None
+        except (TypeError, ValueError, KeyError, IndexError, DTypeError, ZeroDivisionError) as exc:
+            raise DiagnosticError.at(node.span, "invalid-argument", _describe(exc)) from None
+
+
+_MISSING: Final = object()
+
+
+def is_allowed_callable(func: Any) -> bool:
+    """Whether ``func`` is ours (tvmscript) or a whitelisted builtin."""
+    if id(func) in _SAFE_CALLABLES:
+        return True
+    owner = getattr(func, "__self__", None)
+    if owner is not None and not isinstance(owner, types.ModuleType):
+        if isinstance(owner, (str, list, tuple, dict, int, float)):  # e.g. "SS".split, d.get
+            return getattr(func, "__name__", "") in _SAFE_METHODS
+        return _is_our_module(type(owner).__module__)
+    module = getattr(func, "__module__", None)
+    if module is None and isinstance(func, type):
+        module = func.__module__
+    return module is not None and _is_our_module(module)
+
+
+_SAFE_METHODS: Final = frozenset(
+    {"get", "keys", "values", "items", "index", "count", "split", "join", "format", "upper",
+     "lower", "startswith", "endswith", "replace", "strip", "copy"}
+)
+
+
+def _is_our_module(module: str) -> bool:
+    return module == "tvmscript" or module.startswith("tvmscript.")
+
+
+@lru_cache(maxsize=2048)
+def _signature(func: Any) -> inspect.Signature | None:
+    try:
+        return inspect.signature(func)
+    except (TypeError, ValueError):
+        return None
+
+
+def check_signature(node: doc.Call, func: Any, args: list[Any], kwargs: dict[str, Any]) -> None:
+    """Report a call whose arguments do not fit ``func``'s signature (count, keywords)."""
+    try:
+        sig = _signature(func)
+    except TypeError:  # unhashable callable
+        return
+    if sig is None:
+        return
+    try:
+        sig.bind(*args, **kwargs)
+    except TypeError as exc:
+        name = _callee_name(node)
+        raise DiagnosticError.at(
+            node.span, "invalid-call", f"{name}(): {exc}; expected {name}{sig}"
+        ) from None
+
+
+def _callee_name(node: doc.Call) -> str:
+    parts: list[str] = []
+    cur: doc.Expr = node.func
+    while isinstance(cur, doc.Attribute):
+        parts.append(cur.attr)
+        cur = cur.value
+    if isinstance(cur, doc.Name):
+        parts.append(cur.id)
+    return ".".join(reversed(parts)) or "call"
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip().strip("'\"") if str(exc) else type(exc).__name__
+    return text[:1].lower() + text[1:] if text else "invalid argument"
+
+
+def _unknown_attribute_message(base: Any, attr: str, node: doc.Attribute) -> str:
+    names = [n for n in dir(base) if not n.startswith("_")]
+    owner = _owner_name(base, node)
+    message = f"{owner} has no attribute '{attr}'"
+    if close := difflib.get_close_matches(attr, names, n=1, cutoff=0.6):
+        message += f"; did you mean '{close[0]}'?"
+    return message
+
+
+def _owner_name(base: Any, node: doc.Attribute) -> str:
+    if isinstance(base, types.ModuleType) or getattr(base, "_is_namespace", False):
+        if isinstance(node.value, doc.Name | doc.Attribute):
+            return f"'{_dotted(node.value)}'"
+    return f"'{type(base).__name__}' object"
+
+
+def _dotted(node: doc.Expr) -> str:
+    if isinstance(node, doc.Attribute):
+        return f"{_dotted(node.value)}.{node.attr}"
+    if isinstance(node, doc.Name):
+        return node.id
+    return "expression"
+
+
+def unknown_attribute_suggestion(base: Any, attr: str) -> str | None:
+    """The closest public attribute of ``base`` to ``attr`` (for quick fixes)."""
+    names = [n for n in dir(base) if not n.startswith("_")]
+    close = difflib.get_close_matches(attr, names, n=1, cutoff=0.6)
+    return close[0] if close else None

@@ -1,0 +1,151 @@
+"""The Parser: walks Doc statements, dispatching each to its dialect's rule.
+
+Errors are data: a failing statement records its diagnostics and the walk resumes at the
+next statement, with the names it would have bound set to `POISON` so that one mistake is
+reported once. Unexpected exceptions become one ``internal-error`` diagnostic at the
+statement (``TVMSCRIPT_DEBUG=1`` re-raises them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from tvmscript.diagnostics import Diagnostic, DiagnosticError, debug_enabled
+from tvmscript.script.ir_builder.base import IRBuilder
+from tvmscript.script.parser.core import doc
+from tvmscript.script.parser.core.dispatch import Token, get_rule
+from tvmscript.script.parser.core.evaluator import POISON, Evaluator
+from tvmscript.script.parser.core.macro import MacroReturn
+from tvmscript.script.parser.core.var_table import VarTable
+
+
+class Parser:
+    """Parses the definitions of one source file."""
+
+    def __init__(self, globals_: dict[str, Any], diagnostics: list[Diagnostic]) -> None:
+        self.globals = globals_
+        self.diagnostics = diagnostics
+        self.var_table = VarTable()
+        self.evaluator = Evaluator(self)
+        self.tokens: list[Token] = [Token.DEFAULT]
+        self.builder: IRBuilder | None = None
+        self.state: dict[str, Any] = {}  # per-definition scratch space of dialect rules
+
+    # --- dialect tokens ----------------------------------------------------------------------
+
+    @property
+    def token(self) -> Token:
+        return self.tokens[-1]
+
+    @contextmanager
+    def with_token(self, token: Token) -> Iterator[None]:
+        """Parse inside ``token``'s dialect."""
+        self.tokens.append(token)
+        try:
+            yield
+        finally:
+            self.tokens.pop()
+
+    # --- errors ------------------------------------------------------------------------------
+
+    def report(self, error: DiagnosticError) -> None:
+        """Record the diagnostics of ``error``."""
+        self.diagnostics.extend(error.diagnostics)
+
+    def error(self, node: doc.Node, code: str, message: str) -> DiagnosticError:
+        """A located error to raise."""
+        return DiagnosticError.at(node.span, code, message)
+
+    # --- statements --------------------------------------------------------------------------
+
+    def visit_body(self, stmts: Sequence[doc.Stmt]) -> None:
+        """Visit statements in order, recovering at the next one after an error."""
+        for stmt in stmts:
+            try:
+                self.visit(stmt)
+            except DiagnosticError as exc:
+                self.report(exc)
+                self.poison_targets(stmt)
+            except MacroReturn:
+                raise
+            except Exception as exc:
+                if debug_enabled():
+                    raise
+                self.diagnostics.append(internal_error(stmt, exc))
+                self.poison_targets(stmt)
+
+    def visit(self, stmt: doc.Stmt) -> None:
+        """Visit one statement with its dialect's rule."""
+        rule = get_rule(self.token, type(stmt))
+        if rule is None:
+            raise self.error(
+                stmt, "wrong-dialect", f"'{_describe_stmt(stmt)}' is not supported here"
+            )
+        builder = self.builder
+        if builder is None:
+            rule(self, stmt)
+            return
+        builder.push_span(stmt.span)
+        try:
+            rule(self, stmt)
+        finally:
+            builder.pop_span()
+
+    def poison_targets(self, stmt: doc.Stmt) -> None:
+        """Bind the names ``stmt`` would have defined to `POISON` (no cascading errors)."""
+        targets: list[doc.Expr] = []
+        if isinstance(stmt, doc.Assign):
+            targets.extend(stmt.targets)
+        elif isinstance(stmt, doc.AnnAssign | doc.For):
+            targets.append(stmt.target)
+        for target in targets:
+            for name in _target_names(target):
+                if not self.var_table.exist(name):
+                    self.var_table.add(name, POISON)
+
+    # --- expressions -------------------------------------------------------------------------
+
+    def eval_expr(self, node: doc.Expr) -> Any:
+        """The value of ``node``."""
+        return self.evaluator.eval(node)
+
+    def subscript(self, node: doc.Subscript, base: Any, key: Any) -> Any:
+        """``base[key]`` (a buffer access, a type annotation, a container lookup)."""
+        from tvmscript.script.parser.tir.access import subscript
+
+        return subscript(self, node, base, key)
+
+    def call(self, node: doc.Call, func: Any, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        """Call ``func``; macros expand in place."""
+        from tvmscript.script.parser.core.macro import Macro
+
+        if isinstance(func, Macro):
+            return func.expand(self, node, args, kwargs)
+        return self.evaluator.call(node, func, args, kwargs)
+
+
+def internal_error(node: doc.Node, exc: BaseException) -> Diagnostic:
+    """The diagnostic for an unexpected failure at ``node``."""
+    return Diagnostic.error(
+        node.span,
+        "internal-error",
+        f"internal error, please report: {type(exc).__name__}: {exc}",
+    )
+
+
+def _target_names(target: doc.Expr) -> list[str]:
+    if isinstance(target, doc.Name):
+        return [target.id]
+    if isinstance(target, doc.Tuple | doc.List):
+        return [n for e in target.elts for n in _target_names(e)]
+    return []
+
+
+def _describe_stmt(stmt: doc.Stmt) -> str:
+    names = {
+        "ExprStmt": "expression statement", "FunctionDef": "def", "ClassDef": "class",
+        "AugAssign": "augmented assignment", "AnnAssign": "annotated assignment",
+    }
+    return names.get(stmt.kind, stmt.kind.lower())

@@ -1,0 +1,52 @@
+"""The parser's symbol table: scoped frames, most recent binding wins (shadowing)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+
+class VarTable:
+    """Names bound by the script, in a stack of scopes."""
+
+    def __init__(self) -> None:
+        self.frames: list[set[str]] = [set()]
+        self.name2value: dict[str, list[Any]] = {}
+
+    @contextmanager
+    def with_frame(self) -> Iterator[None]:
+        """A scope: bindings made inside are removed on exit."""
+        self.frames.append(set())
+        try:
+            yield
+        finally:
+            for name in self.frames.pop():
+                stack = self.name2value[name]
+                stack.pop()
+                if not stack:
+                    del self.name2value[name]
+
+    def add(self, name: str, value: Any, allow_shadowing: bool = True) -> None:
+        """Bind ``name`` in the innermost scope (rebinding in the same scope replaces)."""
+        frame = self.frames[-1]
+        if name in frame:
+            self.name2value[name][-1] = value
+            return
+        if not allow_shadowing and name in self.name2value:
+            raise KeyError(f"'{name}' is already defined")
+        frame.add(name)
+        self.name2value.setdefault(name, []).append(value)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The innermost value of ``name``, or ``default``."""
+        stack = self.name2value.get(name)
+        return stack[-1] if stack else default
+
+    def exist(self, name: str) -> bool:
+        """Whether ``name`` is bound."""
+        return name in self.name2value
+
+    def names(self) -> list[str]:
+        """Every bound name."""
+        return list(self.name2value)

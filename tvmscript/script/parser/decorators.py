@@ -1,0 +1,37 @@
+"""The table of TVMScript decorators, by identity of the decorator object."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Final
+
+from tvmscript.script.parser.entry_utils import DefinitionKind
+
+_TABLE: Final[list[tuple[str, str, DefinitionKind]]] = [
+    ("tvmscript.script.parser.tir.entry", "prim_func", "prim_func"),
+    ("tvmscript.script.parser.tir.entry", "macro", "macro"),
+    ("tvmscript.script.parser.ir.entry", "ir_module", "ir_module"),
+    ("tvmscript.script.parser.relax.entry", "function", "relax_function"),
+]
+
+
+@cache
+def _kinds() -> dict[int, DefinitionKind]:
+    import importlib
+
+    out: dict[int, DefinitionKind] = {}
+    for module_name, attr, kind in _TABLE:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        out[id(getattr(module, attr))] = kind
+    return out
+
+
+class _Kinds:
+    def get(self, key: int) -> DefinitionKind | None:
+        return _kinds().get(key)
+
+
+KINDS: Final = _Kinds()

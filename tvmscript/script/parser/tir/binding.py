@@ -1,0 +1,192 @@
+"""Binding values to names and stores to buffers, with TVM 0.27's meaning of each form.
+
+- ``v = T.axis.spatial(...)``, ``n = T.int32()``: the name is the variable.
+- ``B = T.alloc_buffer(...)``: the name is the buffer.
+- ``x = expr`` / ``x: T.int32 = expr``: a local scalar (a 0-d buffer), reassignable.
+- ``x: T.let[T.int32] = expr``: an immutable binding (`Bind`).
+- ``A[i, j] = expr``: a store, the value cast to the buffer's dtype as TVM does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tvmscript.diagnostics import Diagnostic
+from tvmscript.ir.dtype import DataType
+from tvmscript.script.ir_builder import tir as B
+from tvmscript.script.ir_builder.base import IRBuilder
+from tvmscript.script.parser.core import doc
+from tvmscript.script.parser.core.evaluator import POISON, Boxed
+from tvmscript.script.parser.core.parser import Parser
+from tvmscript.script.parser.tir.access import check_rank
+from tvmscript.tir import arith
+from tvmscript.tir.buffer import Buffer
+from tvmscript.tir.expr import PrimExpr, Var
+
+
+class LocalScalar(Boxed):
+    """A name bound to a 0-d buffer: reads load it, assignments store to it."""
+
+    __slots__ = ("buffer",)
+
+    def __init__(self, buffer: Buffer) -> None:
+        self.buffer = buffer
+
+    def get(self) -> Any:
+        return self.buffer[()]
+
+
+def bind_target(p: Parser, target: doc.Expr, value: Any) -> None:
+    """Bind ``value`` to a name or unpack it over a tuple of names (no IR emitted)."""
+    if isinstance(target, doc.Name):
+        if isinstance(value, Var | Buffer):
+            IRBuilder.name(target.id, value)
+        p.var_table.add(target.id, value)
+        return
+    if isinstance(target, doc.Tuple | doc.List):
+        values = _unpack(p, target, value)
+        for elt, v in zip(target.elts, values, strict=True):
+            bind_target(p, elt, v)
+        return
+    raise p.error(target, "unsupported-syntax", "expected a name or a tuple of names")
+
+
+def _unpack(p: Parser, target: doc.Tuple | doc.List, value: Any) -> list[Any]:
+    if value is POISON:
+        return [POISON] * len(target.elts)
+    try:
+        values = list(value)
+    except TypeError:
+        raise p.error(
+            target, "invalid-argument", f"cannot unpack a '{type(value).__name__}' value"
+        ) from None
+    if len(values) != len(target.elts):
+        raise p.error(
+            target, "invalid-argument",
+            f"expected {len(target.elts)} values to unpack, got {len(values)}",
+        )
+    return values
+
+
+def bind_assign(p: Parser, target: doc.Expr, value: Any, value_node: doc.Expr) -> None:
+    """``target = value`` in TIR."""
+    if value is POISON:
+        bind_target(p, target, POISON)
+        return
+    if isinstance(target, doc.Subscript):
+        store(p, target, value)
+        return
+    if isinstance(target, doc.Tuple | doc.List):
+        for elt, v in zip(target.elts, _unpack(p, target, value), strict=True):
+            bind_assign(p, elt, v, value_node)
+        return
+    if not isinstance(target, doc.Name):
+        raise p.error(target, "unsupported-syntax", "expected a name, a tuple or a buffer element")
+    _bind_name(p, target, value, value_node)
+
+
+def _bind_name(p: Parser, target: doc.Name, value: Any, value_node: doc.Expr) -> None:
+    name = target.id
+    current = p.var_table.get(name)
+    if isinstance(current, Var) and id(current) in p.state.get("loop_vars", ()):
+        raise p.error(target, "store-to-loop-var", f"cannot assign to loop variable '{name}'")
+    if isinstance(current, LocalScalar):  # reassignment of a local scalar
+        B.buffer_store(current.buffer, _store_value(p, target, current.buffer, value), [])
+        return
+    if isinstance(value, Var) and _is_declaration(value_node):
+        if isinstance(current, Var) and current.dtype == value.dtype:
+            return  # `n = T.int32()` re-declares a dim already named in the signature
+        p.var_table.add(name, IRBuilder.name(name, value))
+        return
+    if isinstance(value, Var | Buffer):
+        p.var_table.add(name, IRBuilder.name(name, value))
+        return
+    if isinstance(value, PrimExpr | int | float):
+        expr = arith.as_expr(value)
+        buffer = IRBuilder.name(name, B.alloc_buffer((), expr.dtype))
+        B.buffer_store(buffer, expr, [])
+        p.var_table.add(name, LocalScalar(buffer))
+        return
+    p.var_table.add(name, value)  # a Python value (meta-programming)
+
+
+def _is_declaration(node: doc.Expr) -> bool:
+    """``T.int32()`` and friends: a call without arguments declares a fresh variable."""
+    return isinstance(node, doc.Call) and not node.args and not node.keywords
+
+
+def store(p: Parser, target: doc.Subscript, value: Any) -> None:
+    """``buffer[indices] = value``."""
+    buffer = p.eval_expr(target.value)
+    key = p.eval_expr(target.slice)
+    if buffer is POISON or key is POISON or value is POISON:
+        return
+    if isinstance(buffer, LocalScalar):
+        buffer = buffer.buffer
+    if not isinstance(buffer, Buffer):
+        raise p.error(
+            target.value, "invalid-argument",
+            f"only buffer elements can be assigned, not '{type(buffer).__name__}' items",
+        )
+    indices = list(key) if isinstance(key, tuple) else [key]
+    check_rank(target, buffer, tuple(indices))
+    if indices == [()]:
+        indices = []
+    converted = _store_value(p, target, buffer, value)
+    p.evaluator.apply(target, B.buffer_store, buffer, converted, indices)
+
+
+def _store_value(p: Parser, node: doc.Node, buffer: Buffer, value: Any) -> Any:
+    """Cast ``value`` to the buffer's dtype as TVM does, warning when that may lose data."""
+    if isinstance(value, bool | int | float):
+        return p.evaluator.apply(node, arith.make_const, buffer.dtype, value)
+    if not isinstance(value, PrimExpr):
+        raise p.error(
+            node, "invalid-argument",
+            f"expected a TIR expression to store, got '{type(value).__name__}'",
+        )
+    have, want = DataType.of(value.dtype), DataType.of(buffer.dtype)
+    if have.code == want.code and have.bits == want.bits:
+        return value
+    if _lossy(have, want):
+        p.diagnostics.append(
+            Diagnostic.at(
+                node.span, "dtype-mismatch",
+                f"storing a '{value.dtype}' value into '{buffer.name}' of dtype "
+                f"'{buffer.dtype}' casts it and may lose precision",
+                "warning",
+            )
+        )
+    elem = want.with_lanes(have.lanes) if have.lanes > 1 else buffer.dtype
+    return arith.cast(elem, value)
+
+
+def _lossy(have: DataType, want: DataType) -> bool:
+    if have.is_float and not want.is_float:
+        return True
+    if have.is_float and want.is_float:
+        return want.bits < have.bits
+    if have.is_integer and want.is_integer:
+        return want.bits < have.bits or (have.is_int != want.is_int)
+    return False
+
+
+def let_annotation_dtype(annotation: Any) -> str | None:
+    """The dtype of a ``T.let[dtype]`` annotation, else None."""
+    dtype = getattr(annotation, "let_dtype", None)
+    return dtype if isinstance(dtype, str) else None
+
+
+def scalar_annotation_dtype(annotation: Any) -> str | None:
+    """The dtype of a ``T.int32``-style annotation (the constructor, or a dtype string)."""
+    from tvmscript.ir.dtype import is_valid_dtype
+
+    if isinstance(annotation, str):
+        return annotation if is_valid_dtype(annotation) else None
+    dtype = getattr(annotation, "dtype", None)
+    if isinstance(dtype, str) and is_valid_dtype(dtype):
+        return dtype
+    name = getattr(annotation, "__name__", None)
+    if callable(annotation) and isinstance(name, str) and is_valid_dtype(name):
+        return name
+    return None

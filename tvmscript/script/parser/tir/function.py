@@ -1,0 +1,99 @@
+"""``@T.prim_func`` definitions: parameters, return type, body."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tvmscript.diagnostics import DiagnosticError
+from tvmscript.script.ir_builder import tir as B
+from tvmscript.script.ir_builder.base import IRBuilder
+from tvmscript.script.parser.core import doc
+from tvmscript.script.parser.core.dispatch import Token
+from tvmscript.script.parser.core.evaluator import POISON
+from tvmscript.script.parser.core.parser import Parser
+from tvmscript.tir.buffer import Buffer
+from tvmscript.tir.expr import PrimExpr, Var
+
+
+def parse_prim_func(p: Parser, node: doc.FunctionDef, options: dict[str, Any]) -> None:
+    """Build the PrimFunc of ``node`` in the active builder."""
+    p.state = {}
+    with p.var_table.with_frame(), p.with_token(Token.TIR):
+        frame = B.prim_func(
+            is_private=bool(options.get("private", False)),
+            s_tir=bool(options.get("s_tir", False)),
+        )
+        with frame:
+            B.func_name(node.name)
+            for arg in node.args.args:
+                try:
+                    _parse_param(p, arg)
+                except DiagnosticError as exc:
+                    p.report(exc)
+            if node.returns is not None:
+                ret = p.eval_expr(node.returns)
+                if ret is not None and ret is not POISON:
+                    B.func_ret(_as_type(ret))
+            p.visit_body(_without_docstring(node.body))
+
+
+def _parse_param(p: Parser, arg: doc.Arg) -> None:
+    if arg.annotation is None:
+        p.var_table.add(arg.arg, POISON)
+        raise p.error(
+            arg, "invalid-argument",
+            f"parameter '{arg.arg}' needs a type annotation "
+            "(T.Buffer(...), T.handle, T.int32, ...)",
+        )
+    try:
+        annotation = p.eval_expr(arg.annotation)
+    except Exception:
+        p.var_table.add(arg.arg, POISON)
+        raise
+    if annotation is POISON:
+        p.var_table.add(arg.arg, POISON)
+        return
+    value = _as_param(annotation)
+    if value is None:
+        p.var_table.add(arg.arg, POISON)
+        raise p.error(
+            arg.annotation, "invalid-argument",
+            f"expected a parameter type (T.Buffer(...), T.handle, T.int32, ...), "
+            f"got '{type(annotation).__name__}'",
+        )
+    param = B.arg(arg.arg, value)
+    IRBuilder.name(arg.arg, param)
+    p.var_table.add(arg.arg, param)
+    if isinstance(param, Buffer):
+        _bind_symbolic_dims(p, param)
+
+
+def _as_param(annotation: Any) -> Var | Buffer | None:
+    if isinstance(annotation, Var | Buffer):
+        return annotation
+    if callable(annotation):  # `T.handle`, `T.int32` written without a call
+        value = annotation()
+        if isinstance(value, Var | Buffer):
+            return value
+    return None
+
+
+def _as_type(ret: Any) -> Any:
+    if callable(ret) and not isinstance(ret, PrimExpr):
+        return ret()
+    return ret
+
+
+def _bind_symbolic_dims(p: Parser, buffer: Buffer) -> None:
+    """Names of shape variables a signature introduces (``"n"``) become visible."""
+    exprs: list[Any] = [*buffer.shape, *buffer.strides, buffer.elem_offset]
+    for e in exprs:
+        if isinstance(e, Var) and not p.var_table.exist(e.name):
+            p.var_table.add(e.name, e)
+
+
+def _without_docstring(body: tuple[doc.Stmt, ...]) -> tuple[doc.Stmt, ...]:
+    if body and isinstance(body[0], doc.ExprStmt) and isinstance(body[0].value, doc.Constant):
+        if isinstance(body[0].value.value, str):
+            return body[1:]
+    return body

@@ -1,0 +1,251 @@
+"""TIR statement rules: loops, blocks, branches, stores and bindings inside ``@T.prim_func``."""
+
+from __future__ import annotations
+
+from contextlib import ExitStack
+from typing import Any
+
+from tvmscript.ir.dtype import DataType
+from tvmscript.script.ir_builder import tir as B
+from tvmscript.script.ir_builder.base import Frame, IRBuilder
+from tvmscript.script.ir_builder.tir.frames import ForFrame
+from tvmscript.script.parser.core import doc
+from tvmscript.script.parser.core.dispatch import Token, register
+from tvmscript.script.parser.core.evaluator import POISON
+from tvmscript.script.parser.core.macro import Macro, MacroReturn
+from tvmscript.script.parser.core.parser import Parser
+from tvmscript.script.parser.tir.binding import (
+    LocalScalar,
+    bind_assign,
+    bind_target,
+    let_annotation_dtype,
+    scalar_annotation_dtype,
+    store,
+)
+from tvmscript.tir.expr import PrimExpr
+
+
+@register(Token.TIR, doc.For)
+def visit_for(p: Parser, node: doc.For) -> None:
+    if node.orelse:
+        raise p.error(node.orelse[0], "unsupported-syntax", "'for ... else' is not supported")
+    frame = p.eval_expr(node.iter)
+    with p.var_table.with_frame():
+        if frame is POISON:
+            bind_target(p, node.target, POISON)
+            p.visit_body(node.body)
+            return
+        if not isinstance(frame, ForFrame):
+            raise p.error(
+                node.iter, "invalid-argument",
+                "expected a loop (range, T.serial, T.parallel, T.grid, ...), "
+                f"got '{type(frame).__name__}'",
+            )
+        with frame as iters:
+            loop_vars = iters if isinstance(iters, list | tuple) else [iters]
+            _bind_loop_targets(p, node.target, loop_vars)
+            p.visit_body(node.body)
+
+
+def _bind_loop_targets(p: Parser, target: doc.Expr, loop_vars: list[Any]) -> None:
+    if isinstance(target, doc.Tuple | doc.List):
+        if len(target.elts) != len(loop_vars):
+            raise p.error(
+                target, "invalid-argument",
+                f"the loop defines {len(loop_vars)} variables, but {len(target.elts)} are named",
+            )
+        for elt, var in zip(target.elts, loop_vars, strict=True):
+            _bind_loop_targets(p, elt, [var])
+        return
+    if not isinstance(target, doc.Name):
+        raise p.error(target, "unsupported-syntax", "a loop variable must be a name")
+    if len(loop_vars) != 1:
+        raise p.error(
+            target, "invalid-argument",
+            f"the loop defines {len(loop_vars)} variables, but 1 is named",
+        )
+    var = IRBuilder.name(target.id, loop_vars[0])
+    p.var_table.add(target.id, var)
+    p.state.setdefault("loop_vars", set()).add(id(var))
+
+
+@register(Token.TIR, doc.While)
+def visit_while(p: Parser, node: doc.While) -> None:
+    if node.orelse:
+        raise p.error(node.orelse[0], "unsupported-syntax", "'while ... else' is not supported")
+    cond = p.eval_expr(node.test)
+    with p.var_table.with_frame():
+        if cond is POISON:
+            p.visit_body(node.body)
+            return
+        with B.While(cond):
+            p.visit_body(node.body)
+
+
+@register(Token.TIR, doc.With)
+def visit_with(p: Parser, node: doc.With) -> None:
+    with ExitStack() as stack, p.var_table.with_frame():
+        for item in node.items:
+            frame = p.eval_expr(item.context_expr)
+            if frame is POISON:
+                value: Any = POISON
+            elif isinstance(frame, Frame):
+                value = stack.enter_context(frame)
+            else:
+                raise p.error(
+                    item.context_expr, "invalid-argument",
+                    f"expected a TVMScript scope (T.sblock, T.init, T.launch_thread, ...), "
+                    f"got '{type(frame).__name__}'",
+                )
+            if item.optional_vars is not None:
+                bind_target(p, item.optional_vars, value)
+        p.visit_body(node.body)
+
+
+@register(Token.TIR, doc.If)
+def visit_if(p: Parser, node: doc.If) -> None:
+    cond = p.eval_expr(node.test)
+    if isinstance(cond, PrimExpr) and not _is_const(cond):
+        with B.If(cond):
+            with B.Then(), p.var_table.with_frame():
+                p.visit_body(node.body)
+            if node.orelse:
+                with B.Else(), p.var_table.with_frame():
+                    p.visit_body(node.orelse)
+        return
+    if cond is POISON:  # still check both branches
+        for branch in (node.body, node.orelse):
+            with p.var_table.with_frame():
+                p.visit_body(branch)
+        return
+    branch = node.body if _truth(cond) else node.orelse
+    with p.var_table.with_frame():
+        p.visit_body(branch)
+
+
+def _is_const(cond: PrimExpr) -> bool:
+    return hasattr(cond, "value") and DataType.of(cond.dtype).lanes == 1
+
+
+def _truth(cond: Any) -> bool:
+    if isinstance(cond, PrimExpr) and hasattr(cond, "value"):
+        return bool(cond.value)
+    return bool(cond)
+
+
+@register(Token.TIR, doc.Assign)
+def visit_assign(p: Parser, node: doc.Assign) -> None:
+    value = p.eval_expr(node.value)
+    for target in node.targets:
+        bind_assign(p, target, value, node.value)
+
+
+@register(Token.TIR, doc.AnnAssign)
+def visit_ann_assign(p: Parser, node: doc.AnnAssign) -> None:
+    annotation = p.eval_expr(node.annotation)
+    value = None if node.value is None else p.eval_expr(node.value)
+    if annotation is POISON or value is POISON:
+        bind_target(p, node.target, POISON)
+        return
+    if isinstance(node.target, doc.Subscript):
+        if value is not None:
+            store(p, node.target, value)
+        return
+    if not isinstance(node.target, doc.Name):
+        raise p.error(node.target, "unsupported-syntax", "expected a name to bind")
+    name = node.target.id
+    if (dtype := let_annotation_dtype(annotation)) is not None:
+        if value is None:
+            raise p.error(node, "invalid-argument", "a T.let binding needs a value")
+        var = B.Var(name, dtype)
+        B.Bind(p.evaluator.apply(node, _cast, dtype, value), var)
+        p.var_table.add(name, var)
+        return
+    if (dtype := scalar_annotation_dtype(annotation)) is None:
+        raise p.error(
+            node.annotation, "invalid-argument",
+            "expected a dtype annotation such as T.int32 or T.let[T.int32]",
+        )
+    buffer = IRBuilder.name(name, B.alloc_buffer((), dtype))
+    scalar = LocalScalar(buffer)
+    p.var_table.add(name, scalar)
+    if value is not None:
+        B.buffer_store(buffer, p.evaluator.apply(node, _cast, dtype, value), [])
+
+
+def _cast(dtype: str, value: Any) -> Any:
+    from tvmscript.tir import arith
+
+    return arith.cast(dtype, value)
+
+
+@register(Token.TIR, doc.AugAssign)
+def visit_aug_assign(p: Parser, node: doc.AugAssign) -> None:
+    from tvmscript.script.parser.core.evaluator import _BINOPS
+
+    rhs = p.eval_expr(node.value)
+    current = p.eval_expr(node.target)
+    if rhs is POISON or current is POISON:
+        return
+    value = p.evaluator.apply(node, _BINOPS[node.op], current, rhs)
+    bind_assign(p, node.target, value, node.value)
+
+
+@register(Token.TIR, doc.ExprStmt)
+def visit_expr_stmt(p: Parser, node: doc.ExprStmt) -> None:
+    value = p.eval_expr(node.value)
+    if value is None or value is POISON:
+        return
+    if isinstance(value, Frame):
+        raise p.error(
+            node, "invalid-argument",
+            f"'{type(value).__name__}' opens a scope: use it in a `with` statement",
+        )
+    if isinstance(value, PrimExpr):
+        B.evaluate(value)
+    # Other Python values (a docstring, a macro's return) have no effect.
+
+
+@register(Token.TIR, doc.Assert)
+def visit_assert(p: Parser, node: doc.Assert) -> None:
+    cond = p.eval_expr(node.test)
+    message: Any = "" if node.msg is None else p.eval_expr(node.msg)
+    if cond is POISON or message is POISON:
+        return
+    p.evaluator.apply(node, B.Assert, cond, message)
+
+
+@register(Token.TIR, doc.Return)
+def visit_return(p: Parser, node: doc.Return) -> None:
+    value = None if node.value is None else p.eval_expr(node.value)
+    if p.state.get("macro_depth", 0):
+        raise MacroReturn(value)
+    raise p.error(node, "wrong-dialect", "'return' is not supported in a prim_func")
+
+
+@register(Token.TIR, doc.Pass)
+def visit_pass(p: Parser, node: doc.Pass) -> None:
+    del p, node
+
+
+@register(Token.TIR, doc.Break)
+def visit_break(p: Parser, node: doc.Break) -> None:
+    del p, node
+    B.Break()
+
+
+@register(Token.TIR, doc.Continue)
+def visit_continue(p: Parser, node: doc.Continue) -> None:
+    del p, node
+    B.Continue()
+
+
+@register(Token.TIR, doc.FunctionDef)
+def visit_function_def(p: Parser, node: doc.FunctionDef) -> None:
+    """Only ``@T.macro`` definitions may be nested in a prim_func."""
+    from tvmscript.script.parser.entry_utils import macro_decorator
+
+    if (hygienic := macro_decorator(p, node)) is None:
+        raise p.error(node, "unsupported-syntax", "nested functions must be decorated @T.macro")
+    closure = {name: p.var_table.get(name) for name in p.var_table.names()}
+    p.var_table.add(node.name, Macro(node, hygienic, closure))
