@@ -1,0 +1,101 @@
+"""Printers of module-level IR (IRModule, GlobalVar) and of plain values (str, dict, list)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from types import MappingProxyType
+
+import numpy as np
+
+from tvmscript.ir.module import GlobalVar, IRModule
+from tvmscript.script.printer import doc as D
+from tvmscript.script.printer.access_path import AccessPath
+from tvmscript.script.printer.ir_docsifier import IRDocsifier, register
+
+
+def ir(d: IRDocsifier, attr: str) -> D.AttrAccessDoc:
+    """``I.attr`` (records that the header must import ``I``)."""
+    d.ir_usage.add("ir")
+    return D.AttrAccessDoc(D.IdDoc(d.cfg.ir_prefix), attr)
+
+
+@register("", IRModule)
+def print_ir_module(mod: IRModule, p: AccessPath, d: IRDocsifier) -> D.Doc:
+    with d.frame(mod) as f:
+        d.define_with(mod, f, lambda: D.IdDoc(d.cfg.module_alias))
+        for gv in mod.functions:
+            d.define_with(gv, f, _gv_creator(gv, d))
+        if mod.attrs:
+            attrs = d.as_doc(dict(mod.attrs), p.attr("attrs"))
+            f.stmts.append(D.ExprStmtDoc(ir(d, "module_attrs").call(attrs)))
+        funcs_p = p.attr("functions")
+        for gv, func in sorted(mod.functions.items(), key=lambda kv: kv[0].name_hint):
+            d.cfg.binding_names.append(gv.name_hint)
+            doc = d.as_doc(func, funcs_p.map_item(gv))
+            d.cfg.binding_names.pop()
+            f.stmts.append(doc)
+        return D.ClassDoc(D.IdDoc("Module"), [ir(d, "ir_module")], f.stmts)
+
+
+def _gv_creator(gv: GlobalVar, d: IRDocsifier) -> Any:
+    return lambda: D.IdDoc(d.cfg.module_alias).attr(gv.name_hint)
+
+
+@register("", GlobalVar)
+def print_global_var(gv: GlobalVar, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+    return D.IdDoc(gv.name_hint)
+
+
+@register("", str)
+def print_str(s: str, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+    return D.LiteralDoc(s)
+
+
+@register("", bool)
+def print_bool(b: bool, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+    return D.LiteralDoc(b)
+
+
+@register("", int)
+def print_int(i: int, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+    return D.LiteralDoc(i)
+
+
+@register("", float)
+def print_float(x: float, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+    return D.LiteralDoc(x)
+
+
+@register("", type(None))
+def print_none(x: None, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+    return D.LiteralDoc(None)
+
+
+def _print_sequence(seq: list[Any] | tuple[Any, ...], p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+    return D.ListDoc([d.as_doc(x, p.index(i)) for i, x in enumerate(seq)])
+
+
+register("", list)(_print_sequence)
+register("", tuple)(_print_sequence)
+
+
+def _print_mapping(m: Mapping[Any, Any], p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+    items = list(m.items())
+    if all(isinstance(k, str) for k, _ in items):
+        items.sort(key=lambda kv: kv[0])
+    keys = [d.as_doc(k, p) for k, _ in items]
+    values = [d.as_doc(v, p.map_item(k)) for k, v in items]
+    return D.DictDoc(keys, values)
+
+
+register("", dict)(_print_mapping)
+
+
+@register("", np.ndarray)
+def print_ndarray(a: np.ndarray[Any, Any], p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+    return d.add_metadata(a)
+
+
+register("", type(MappingProxyType({})))(_print_mapping)

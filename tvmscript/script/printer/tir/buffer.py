@@ -1,0 +1,313 @@
+"""Printers of buffers: declarations (``T.Buffer``, ``T.match_buffer``, ...), loads, stores,
+regions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from enum import IntEnum
+
+from tvmscript.ir.dtype import DataType
+from tvmscript.script.printer import doc as D
+from tvmscript.script.printer.access_path import AccessPath
+from tvmscript.script.printer.ir_docsifier import Frame, IRDocsifier, register
+from tvmscript.script.printer.tir.utils import (
+    define_buffer,
+    define_var,
+    dtype_doc,
+    find_lowest_var_def,
+    is_s_tir,
+    tir,
+    var_creation,
+)
+from tvmscript.tir import arith
+from tvmscript.tir.buffer import Buffer, BufferRegion, MatchBufferRegion
+from tvmscript.tir.expr import BufferLoad, IntImm, PrimExpr, Ramp, Var
+from tvmscript.tir.stmt import BufferStore
+
+_KWARG_ORDER = ("data", "strides", "elem_offset", "scope", "align", "offset_factor",
+                "buffer_type", "axis_separators")  # fmt: skip
+
+
+class VarDef(IntEnum):
+    """Which variables a buffer declaration defines along with the buffer."""
+
+    NONE = 0  # all parameters defined before (DeclBuffer)
+    DATA_POINTER = 1  # the data pointer (alloc_buffer)
+    MATCH_BUFFER = 2  # the data pointer and any new shape/stride/offset variable
+
+
+def _count_uses(buffer: Buffer) -> dict[int, int]:
+    counts: dict[int, int] = {}
+
+    def visit(e: PrimExpr | None) -> None:
+        if isinstance(e, Var):
+            counts[id(e)] = counts.get(id(e), 0) + 1
+        elif e is not None and not isinstance(e, IntImm):
+            for child in _children(e):
+                visit(child)
+
+    visit(buffer.elem_offset)
+    visit(buffer.data)
+    for e in buffer.strides:
+        visit(e)
+    for e in buffer.shape:
+        visit(e)
+    return counts
+
+
+def _children(e: PrimExpr) -> list[PrimExpr]:
+    from tvmscript.ir.node import node_fields
+
+    out: list[PrimExpr] = []
+    for name, _ in node_fields(type(e)):
+        value = getattr(e, name)
+        if isinstance(value, PrimExpr):
+            out.append(value)
+        elif isinstance(value, tuple):
+            out.extend(v for v in value if isinstance(v, PrimExpr))
+    return out
+
+
+def buffer_attrs(
+    buffer: Buffer,
+    p: AccessPath,
+    frame: Frame,
+    d: IRDocsifier,
+    var_def: VarDef,
+    signature: Sequence[Var] | None = None,
+) -> dict[str, D.ExprDoc]:
+    """The keyword docs of a buffer declaration; new variables are defined as TVM does.
+
+    ``signature`` (the function's parameters) marks a declaration in a function signature,
+    where a new shape variable is named by a string at its first use.
+    """
+    kwargs: dict[str, D.ExprDoc] = {}
+    lhs: list[D.ExprDoc] = []
+    rhs: list[D.ExprDoc] = []
+    uses = _count_uses(buffer)
+
+    def is_new(e: object) -> bool:
+        return isinstance(e, Var) and not d.is_defined(e)
+
+    def out_of_line(var: Var, var_p: AccessPath) -> None:
+        lhs.append(define_var(var, frame, d))
+        rhs.append(var_creation(var, var_p, d))
+
+    def try_inline(var: Var, var_p: AccessPath, creator: Callable[[], D.ExprDoc]) -> bool:
+        if uses.get(id(var), 0) == 1:
+            d.define_with(var, frame, creator)
+            return True
+        out_of_line(var, var_p)
+        return False
+
+    # Step 1. Shape.
+    shape_p = p.attr("shape")
+    shape: list[D.ExprDoc] = []
+    for i, e in enumerate(buffer.shape):
+        if is_new(e):
+            assert isinstance(e, Var)
+            if signature is not None:
+                define_var(e, frame, d)
+                if not any(e is q for q in signature):
+                    lhs.append(d.as_doc(e, shape_p.index(i)))
+                    rhs.append(var_creation(e, shape_p.index(i), d))
+                shape.append(D.LiteralDoc(e.name))
+                continue
+            out_of_line(e, shape_p.index(i))
+        shape.append(d.as_doc(e, shape_p.index(i)))
+    kwargs["shape"] = D.TupleDoc(shape)
+    # Step 2. Dtype.
+    if buffer.dtype != d.cfg.buffer_dtype:
+        kwargs["dtype"] = dtype_doc(buffer.dtype)
+    # Step 3. Data pointer.
+    inline_data = False
+    if is_new(buffer.data):
+        if var_def >= VarDef.DATA_POINTER:
+            inline_data = try_inline(
+                buffer.data, p.attr("data"), lambda: d.as_doc(buffer, p).attr("data")
+            )
+            if inline_data:  # a later decl over the same data may print as `buffer.view(...)`
+                d.extra.setdefault("data_owner", {}).setdefault(id(buffer.data), buffer)
+        else:
+            out_of_line(buffer.data, p.attr("data"))
+    if not inline_data:
+        kwargs["data"] = d.as_doc(buffer.data, p.attr("data"))
+    # Step 4. Strides.
+    if buffer.strides:
+        kwargs["strides"] = _strides(buffer, p, d, is_new, try_inline)
+    # Step 5. Element offset.
+    needs_factor = False
+    off = buffer.elem_offset
+    if off is None or isinstance(off, IntImm):
+        if off is not None and off.value != 0:
+            kwargs["elem_offset"] = d.as_doc(off, p.attr("elem_offset"))
+    elif is_new(off):
+        assert isinstance(off, Var)
+        try_inline(off, p.attr("elem_offset"), lambda: d.as_doc(buffer, p).attr("elem_offset"))
+        needs_factor = True
+    else:
+        kwargs["elem_offset"] = d.as_doc(off, p.attr("elem_offset"))
+    # Steps 6-10. Scope, alignment, offset factor, type, axis separators.
+    if (scope := buffer.scope) != "global":
+        kwargs["scope"] = D.LiteralDoc(scope)
+    if buffer.data_alignment != 64:
+        kwargs["align"] = D.LiteralDoc(buffer.data_alignment)
+    if needs_factor or buffer.offset_factor != 1:
+        kwargs["offset_factor"] = D.LiteralDoc(buffer.offset_factor)
+    if buffer.buffer_type != "default":
+        kwargs["buffer_type"] = D.LiteralDoc("auto")
+    if buffer.axis_separators:
+        kwargs["axis_separators"] = D.ListDoc([D.LiteralDoc(a) for a in buffer.axis_separators])
+    if len(lhs) == 1:
+        frame.stmts.append(D.AssignDoc(lhs[0], rhs[0]))
+    elif lhs:
+        frame.stmts.append(D.AssignDoc(D.TupleDoc(lhs), D.TupleDoc(rhs)))
+    return kwargs
+
+
+def _strides(
+    buffer: Buffer,
+    p: AccessPath,
+    d: IRDocsifier,
+    is_new: Callable[[object], bool],
+    try_inline: Callable[[Var, AccessPath, Callable[[], D.ExprDoc]], bool],
+) -> D.TupleDoc:
+    strides_p = p.attr("strides")
+    out: list[D.ExprDoc] = []
+    for i, e in enumerate(buffer.strides):
+        e_p = strides_p.index(i)
+        if is_new(e):
+            assert isinstance(e, Var)
+
+            def creator(i: int = i) -> D.ExprDoc:
+                return d.as_doc(buffer, p).attr("strides")[[D.LiteralDoc(i)]]  # type: ignore[no-any-return]
+
+            if try_inline(e, e_p, creator):
+                out.append(D.LiteralDoc(e.name))
+                continue
+        out.append(d.as_doc(e, e_p))
+    return D.TupleDoc(out)
+
+
+def buffer_call(
+    prefix: D.ExprDoc, attrs: dict[str, D.ExprDoc], args: Sequence[D.ExprDoc] = ()
+) -> D.CallDoc:
+    """``prefix(args, shape, dtype, data=..., strides=..., ...)``."""
+    pos = list(args)
+    pos.extend(attrs[k] for k in ("shape", "dtype") if k in attrs)
+    kwargs = [(k, attrs[k]) for k in _KWARG_ORDER if k in attrs]
+    return prefix.call(*pos, kwargs=kwargs)
+
+
+def buffer_decl(
+    buffer: Buffer,
+    method: str,
+    args: Sequence[D.ExprDoc],
+    p: AccessPath,
+    frame: Frame,
+    d: IRDocsifier,
+    var_def: VarDef,
+) -> D.CallDoc:
+    """``T.method(args, shape, dtype, ...)`` declaring ``buffer``."""
+    return buffer_call(tir(d, method), buffer_attrs(buffer, p, frame, d, var_def), args)
+
+
+def buffer_annotation(
+    buffer: Buffer, p: AccessPath, frame: Frame, d: IRDocsifier, params: Sequence[Var]
+) -> D.CallDoc:
+    """``T.Buffer(shape, dtype, ...)`` as a parameter annotation (dtype always shown)."""
+    attrs = buffer_attrs(buffer, p, frame, d, VarDef.MATCH_BUFFER, signature=params)
+    attrs.setdefault("dtype", dtype_doc(buffer.dtype))
+    return buffer_call(tir(d, "Buffer"), attrs)
+
+
+def buffer_indices(
+    indices: Sequence[PrimExpr], p: AccessPath, d: IRDocsifier
+) -> list[D.ExprDoc | D.SliceDoc]:
+    """Index docs; a constant-stride `Ramp` prints as a slice ``base:base + n``."""
+    out: list[D.ExprDoc | D.SliceDoc] = []
+    idx_p = p.attr("indices")
+    for i, e in enumerate(indices):
+        if isinstance(e, Ramp) and isinstance(e.stride, IntImm):
+            ramp_p = idx_p.index(i)
+            start = d.as_doc(e.base, ramp_p.attr("base"))
+            stop_e = arith.add(e.base, arith.mul(arith.make_const(e.stride.dtype, e.lanes), e.stride))
+            stop = d.as_doc(stop_e, ramp_p.attr("lanes"))
+            step = None if e.stride.value == 1 else d.as_doc(e.stride, ramp_p.attr("stride"))
+            out.append(D.SliceDoc(start, stop, step))
+            continue
+        out.append(d.as_doc(e, idx_p.index(i)))
+    return out
+
+
+def is_scalar_buffer(buffer: Buffer, d: IRDocsifier) -> bool:
+    """Whether ``buffer`` prints as a scalar (``x: T.int32``; outside s_tir functions)."""
+    if is_s_tir(d) or len(buffer.shape) != 1:
+        return False
+    dim = buffer.shape[0]
+    return isinstance(dim, IntImm) and dim.value == 1 and id(buffer) in d.extra.get("scalars", ())
+
+
+@register("", BufferRegion)
+def print_buffer_region(r: BufferRegion, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+    prefix = d.as_doc(r.buffer, p.attr("buffer"))
+    region_p = p.attr("region")
+    out: list[D.ExprDoc | D.SliceDoc] = []
+    for i, rng in enumerate(r.region):
+        rp = region_p.index(i)
+        start = d.as_doc(rng.min, rp.attr("min"))
+        if isinstance(rng.extent, IntImm) and rng.extent.value == 1:
+            out.append(start)
+        else:
+            out.append(D.SliceDoc(start, d.as_doc(arith.add(rng.min, rng.extent), rp.attr("extent"))))
+    return prefix[out]  # type: ignore[no-any-return]
+
+
+@register("", BufferStore)
+def print_buffer_store(store: BufferStore, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
+    buf = d.as_doc(store.buffer, p.attr("buffer"))
+    value = d.as_doc(store.value, p.attr("value"))
+    if store.predicate is not None:
+        indices = d.as_doc(store.indices, p.attr("indices"))
+        pred = d.as_doc(store.predicate, p.attr("predicate"))
+        return D.ExprStmtDoc(buf.attr("vstore").call(indices, value, kwargs=[("predicate", pred)]))
+    if is_scalar_buffer(store.buffer, d):
+        return D.AssignDoc(buf, value)
+    return D.AssignDoc(buf[buffer_indices(store.indices, p, d)], value)
+
+
+@register("", BufferLoad)
+def print_buffer_load(load: BufferLoad, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+    buf = d.as_doc(load.buffer, p.attr("buffer"))
+    if load.predicate is not None:
+        indices = d.as_doc(load.indices, p.attr("indices"))
+        pred = d.as_doc(load.predicate, p.attr("predicate"))
+        return buf.attr("vload").call(indices, kwargs=[("predicate", pred)])  # type: ignore[no-any-return]
+    if is_scalar_buffer(load.buffer, d):
+        return buf  # type: ignore[no-any-return]
+    return buf[buffer_indices(load.indices, p, d)]  # type: ignore[no-any-return]
+
+
+@register("", Buffer)
+def print_buffer(buffer: Buffer, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+    if not d.is_defined(buffer) and (frame := find_lowest_var_def(buffer, d)) is not None:
+        lhs = define_buffer(buffer, frame, d)
+        rhs = buffer_decl(buffer, "Buffer", (), p, frame, d, VarDef.DATA_POINTER)
+        frame.stmts.append(D.AssignDoc(lhs, rhs))
+    if (doc := d.get_var_doc(buffer)) is not None:
+        return doc
+    raise IndexError(f"buffer is not defined in the environment: {buffer.name}")
+
+
+@register("", MatchBufferRegion)
+def print_match_buffer_region(m: MatchBufferRegion, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
+    frame = d.frames[-1]
+    lhs = define_buffer(m.buffer, frame, d)
+    src = d.as_doc(m.source, p.attr("source"))
+    rhs = buffer_decl(m.buffer, "match_buffer", [src], p.attr("buffer"), frame, d, VarDef.MATCH_BUFFER)
+    return D.AssignDoc(lhs, rhs)
+
+
+def elem_dtype_bits(buffer: Buffer) -> int:
+    """Bits of one element (for view arithmetic)."""
+    return DataType.of(buffer.dtype).bits

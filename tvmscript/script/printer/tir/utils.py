@@ -1,0 +1,191 @@
+"""Helpers shared by the TIR printers: the ``T`` prefix, variable definition, bodies."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+from tvmscript.ir.node import Node, node_fields
+from tvmscript.script.printer import doc as D
+from tvmscript.script.printer.access_path import AccessPath
+from tvmscript.script.printer.ir_docsifier import Frame, IRDocsifier
+from tvmscript.tir.buffer import Buffer
+from tvmscript.tir.expr import PointerType, PrimType, SizeVar, TupleType, Type, Var
+from tvmscript.tir.stmt import SeqStmt, Stmt
+
+TOKEN: Final = "tir"
+
+
+def tir(d: IRDocsifier, attr: str) -> D.AttrAccessDoc:
+    """``T.attr`` (records that the header must import ``T``)."""
+    d.ir_usage.add("tir")
+    return D.AttrAccessDoc(D.IdDoc(d.cfg.tir_prefix), attr)
+
+
+def is_s_tir(d: IRDocsifier) -> bool:
+    """Whether the function being printed is an ``s_tir`` one (classic TIR spelling)."""
+    return bool(d.extra.get("s_tir", False))
+
+
+def define_var(var: Var, frame: Frame, d: IRDocsifier) -> D.ExprDoc:
+    """The name of ``var``, defining it in ``frame`` when new."""
+    if (doc := d.get_var_doc(var)) is not None:
+        return doc
+    return d.define(var, frame, var.name or "v")
+
+
+def define_buffer(buffer: Buffer, frame: Frame, d: IRDocsifier) -> D.IdDoc:
+    """A fresh name for ``buffer`` in ``frame``."""
+    return d.define(buffer, frame, buffer.name or "buffer")
+
+
+def as_doc_body(stmt: Stmt, path: AccessPath, frame: Frame, d: IRDocsifier) -> None:
+    """Print ``stmt`` into ``frame`` (a sequence flattened)."""
+    if isinstance(stmt, SeqStmt):  # TVM 0.27 scopes concisely only a body's single statement
+        seq_p = path.attr("seq")
+        for i, s in enumerate(stmt.seq):
+            frame.allow_concise_scoping = False
+            _append(frame, d.as_doc(s, seq_p.index(i)))
+        return
+    frame.allow_concise_scoping = True
+    _append(frame, d.as_doc(stmt, path))
+
+
+def _append(frame: Frame, doc: D.Doc) -> None:
+    if isinstance(doc, D.StmtBlockDoc):
+        frame.stmts.extend(doc.stmts)
+    else:
+        frame.stmts.append(doc)  # type: ignore[arg-type]
+
+
+def dtype_doc(dtype: str) -> D.LiteralDoc:
+    """A dtype as a string literal (``"float32"``)."""
+    return D.LiteralDoc(dtype)
+
+
+def type_of(var: Var) -> Type:
+    """The type annotation of ``var`` (its dtype's `PrimType` when none was given)."""
+    if var.type_annotation is not None:
+        return var.type_annotation
+    return PrimType(var.dtype)
+
+
+def var_creation(var: Var, path: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+    """``T.int32()``, ``T.handle("float32", "shared")``, ``T.int32(is_size_var=True)``."""
+    kwargs: list[tuple[str, D.ExprDoc]] = []
+    if isinstance(var, SizeVar):
+        kwargs.append(("is_size_var", D.LiteralDoc(True)))
+    ann = var.type_annotation
+    if isinstance(ann, PointerType):
+        args: list[D.ExprDoc] = [dtype_doc(ann.element_dtype)]
+        if ann.storage_scope:
+            args.append(D.LiteralDoc(ann.storage_scope))
+        return tir(d, "handle").call(*args, kwargs=kwargs)
+    return tir(d, "void" if var.dtype == "void" else var.dtype).call(kwargs=kwargs)
+
+
+def type_doc(ty: Type | None, d: IRDocsifier) -> D.ExprDoc | None:
+    """A type annotation as a doc (None for ``void``)."""
+    if ty is None:
+        return None
+    if isinstance(ty, PrimType):
+        return tir(d, ty.dtype)
+    if isinstance(ty, PointerType):
+        args: list[D.ExprDoc] = [dtype_doc(ty.element_dtype)]
+        if ty.storage_scope:
+            args.append(D.LiteralDoc(ty.storage_scope))
+        return tir(d, "handle").call(*args)
+    if isinstance(ty, TupleType):
+        if not ty.fields:
+            return D.LiteralDoc(None)
+        fields = [type_doc(f, d) or D.LiteralDoc(None) for f in ty.fields]
+        return tir(d, "Tuple").call(*fields)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Where a free variable is defined: the deepest frame enclosing all of its uses (TVM's
+# common prefix of the paths to every use).
+
+
+def set_common_prefix_root(d: IRDocsifier, root: object) -> None:
+    """Compute use paths under ``root`` lazily, when a free variable first needs them."""
+    d.common_prefix = None
+    d.common_prefix_root = root
+
+
+def common_prefix(d: IRDocsifier) -> dict[int, list[object]]:
+    if d.common_prefix is None:
+        d.common_prefix = _compute_common_prefix(d.common_prefix_root)
+    return d.common_prefix
+
+
+def _compute_common_prefix(root: object) -> dict[int, list[object]]:
+    prefix: dict[int, list[object]] = {}
+    visited: set[int] = set()
+    stack: list[object] = []
+
+    def handle(obj: object) -> None:
+        key = id(obj)
+        if (have := prefix.get(key)) is None:
+            prefix[key] = list(stack)
+            return
+        n = min(len(have), len(stack))
+        for i in range(n):
+            if have[i] is not stack[i]:
+                del have[i:]
+                break
+
+    def visit(obj: object) -> None:
+        if obj is None or isinstance(obj, str | int | float | bool):
+            return
+        is_var = isinstance(obj, Var | Buffer)
+        if id(obj) in visited:
+            if is_var:
+                handle(obj)
+            return
+        visited.add(id(obj))
+        stack.append(obj)
+        if isinstance(obj, tuple | list):
+            for item in obj:
+                visit(item)
+        elif isinstance(obj, Mapping):
+            for k, v in obj.items():
+                visit(k)
+                visit(v)
+        elif isinstance(obj, Node):
+            for name, _ in node_fields(type(obj)):
+                if name != "span":
+                    visit(getattr(obj, name))
+        if is_var:
+            handle(obj)
+        stack.pop()
+
+    visit(root)
+    return prefix
+
+
+def find_lowest_var_def(obj: object, d: IRDocsifier) -> Frame | None:
+    """The frame a free ``obj`` should be defined in (None when it is never used)."""
+    prefix = common_prefix(d)
+    if (path := prefix.get(id(obj))) is None:
+        return None
+    node_to_frame: dict[int, Frame] = {}
+    fallback: Frame | None = None
+    for f in reversed(d.frames):
+        if f.node is not None:
+            node_to_frame.setdefault(id(f.node), f)
+        elif fallback is None:
+            fallback = f
+    for node in reversed(path):
+        if (f := node_to_frame.get(id(node))) is not None:
+            return f
+    return fallback
+
+
+def is_ancestor_of_all_uses(node: object, var: object, d: IRDocsifier) -> bool:
+    """Whether every use of ``var`` lies inside ``node``."""
+    path = common_prefix(d).get(id(var))
+    if path is None:
+        return False
+    return any(p is node for p in path)
