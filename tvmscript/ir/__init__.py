@@ -1,5 +1,6 @@
 """Module-level IR (IRModule, GlobalVar, spans, dtypes, structural equality) and the ``I``
-namespace of TVMScript (``from tvmscript import ir as I``)."""
+namespace of TVMScript (``from tvmscript import ir as I``).
+"""
 
 from tvmscript.ir.dtype import DataType
 from tvmscript.ir.module import GlobalVar, IRModule
@@ -10,6 +11,16 @@ from tvmscript.ir.structural import (
     structural_equal,
     structural_hash,
 )
+from tvmscript.script.ir_builder.ir import (
+    decl_function,
+    def_function,
+    lookup_name,
+    meta_var,
+    module_attrs,
+    module_get_attr,
+    module_global_infos,
+    module_set_attr,
+)
 
 __all__ = [
     "DataType",
@@ -18,6 +29,24 @@ __all__ = [
     "Node",
     "Span",
     "assert_structural_equal",
+    "decl_function",
+    "def_function",
+    "ir_module",
+    "lookup_name",
+    "meta_var",
+    "module_attrs",
+    "module_get_attr",
+    "module_global_infos",
+    "module_set_attr",
     "structural_equal",
     "structural_hash",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # `I.ir_module` is the parser's decorator; imported lazily so this package loads first.
+    if name == "ir_module":
+        from tvmscript.script.parser.ir.entry import ir_module
+
+        return ir_module
+    raise AttributeError(f"module 'tvmscript.ir' has no attribute {name!r}")

@@ -1,0 +1,51 @@
+"""The ``I.ir_module`` frame: collects functions (declared first, defined later) and attrs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tvmscript.ir.module import GlobalVar, IRModule
+from tvmscript.ir.node import Node
+from tvmscript.script.ir_builder.base import BuilderError, Frame, IRBuilder
+
+
+class IRModuleFrame(Frame):
+    """``I.ir_module()``: global variables in declaration order and their functions."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.global_vars: dict[str, GlobalVar] = {}
+        self.functions: dict[GlobalVar, Node | None] = {}
+        self.attrs: dict[str, Any] = {}
+        self.global_infos: dict[str, Any] = {}
+
+    def declare(self, name: str, signature: Node | None) -> GlobalVar:
+        """The `GlobalVar` of ``name``, declared now (an error if already declared)."""
+        if name in self.global_vars:
+            raise ValueError(f"function '{name}' is declared twice in the module")
+        gv = self.global_vars[name] = GlobalVar(name)
+        self.functions[gv] = signature
+        return gv
+
+    def add_function(self, name: str, func: Node) -> None:
+        """Define ``name`` as ``func`` (declaring it first when needed)."""
+        gv = self.global_vars.get(name) or self.declare(name, None)
+        self.functions[gv] = func
+
+    def finalize(self, builder: IRBuilder) -> None:
+        missing = [gv.name_hint for gv, f in self.functions.items() if f is None]
+        if missing:
+            raise BuilderError(f"function '{missing[0]}' is declared but never defined")
+        functions: dict[GlobalVar, Node] = {gv: f for gv, f in self.functions.items() if f}
+        module = IRModule(functions, dict(self.attrs), dict(self.global_infos), span=self.span)
+        if builder.frames:
+            raise BuilderError("I.ir_module must be the outermost frame")
+        builder.result = module
+
+
+def module_frame(what: str) -> IRModuleFrame:
+    """The enclosing `IRModuleFrame`; ``what`` names the caller in the error."""
+    frame = IRBuilder.current().find_frame(IRModuleFrame)
+    if frame is None:
+        raise BuilderError(f"{what} must be inside an I.ir_module")
+    return frame  # type: ignore[no-any-return]

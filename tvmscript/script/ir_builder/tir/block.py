@@ -1,0 +1,79 @@
+"""``T.sblock`` and what a block declares: init, predicate, regions, annotations."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from tvmscript.script.ir_builder.tir.buffers import region_of
+from tvmscript.script.ir_builder.tir.frames import BlockInitFrame, SBlockFrame, block_frame
+from tvmscript.tir.buffer import BufferRegion
+from tvmscript.tir.expr import BufferLoad, IntImm, PrimExpr
+
+RegionLike = BufferRegion | BufferLoad
+
+
+def sblock(name: str = "", no_realize: bool = False) -> SBlockFrame:
+    """Start a block named ``name`` (an `SBlockRealize` unless ``no_realize``)."""
+    if not isinstance(name, str):
+        raise TypeError(f"expected a block name string, got {name!r}")
+    return SBlockFrame(name, no_realize)
+
+
+def init() -> BlockInitFrame:
+    """Start the initialisation part of a reduction block."""
+    return BlockInitFrame()
+
+
+def where(predicate: PrimExpr | bool | int) -> None:
+    """Set the predicate of the innermost block's realize."""
+    if isinstance(predicate, bool | int) and not isinstance(predicate, PrimExpr):
+        if predicate not in (0, 1):
+            raise ValueError(f"expected a boolean predicate, got {predicate!r}")
+        predicate = IntImm("bool", int(predicate))
+    if not isinstance(predicate, PrimExpr):
+        raise TypeError(f"expected a predicate expression, got {predicate!r}")
+    frame = block_frame("T.where")
+    if frame.predicate is not None:
+        raise ValueError("a block has at most one T.where")
+    frame.predicate = predicate
+
+
+def _regions(slices: Sequence[Any]) -> list[BufferRegion]:
+    if len(slices) == 1 and isinstance(slices[0], list | tuple):
+        slices = slices[0]
+    out: list[BufferRegion] = []
+    for item in slices:
+        if isinstance(item, BufferLoad):
+            out.append(region_of(item))
+        elif isinstance(item, BufferRegion):
+            out.append(item)
+        else:
+            raise TypeError(f"expected a buffer region such as A[i, 0:n], got {item!r}")
+    return out
+
+
+def reads(*buffer_slices: RegionLike | Sequence[RegionLike]) -> None:
+    """Declare the regions the innermost block reads."""
+    frame = block_frame("T.reads")
+    if frame.reads is not None:
+        raise ValueError("a block has at most one T.reads")
+    frame.reads = _regions(buffer_slices)
+
+
+def writes(*buffer_slices: RegionLike | Sequence[RegionLike]) -> None:
+    """Declare the regions the innermost block writes."""
+    frame = block_frame("T.writes")
+    if frame.writes is not None:
+        raise ValueError("a block has at most one T.writes")
+    frame.writes = _regions(buffer_slices)
+
+
+def sblock_attr(attrs: Mapping[str, Any]) -> None:
+    """Add annotations to the innermost block."""
+    if not isinstance(attrs, Mapping):
+        raise TypeError(f"expected a dict of block annotations, got {type(attrs).__name__!r}")
+    frame = block_frame("T.sblock_attr")
+    if frame.annotations is None:
+        frame.annotations = {}
+    frame.annotations.update(attrs)

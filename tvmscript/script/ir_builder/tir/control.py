@@ -1,0 +1,191 @@
+"""Control flow and single statements.
+
+``T.If``/``Then``/``Else``, ``T.While``, ``T.Assert``, ``T.Bind``, ``T.evaluate``, ``T.attr``,
+thread launches, ``T.Break``/``T.Continue``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from tvmscript.script.ir_builder.tir.frames import (
+    AssertFrame,
+    AttrFrame,
+    ElseFrame,
+    IfFrame,
+    LaunchThreadFrame,
+    ThenFrame,
+    WhileFrame,
+    add_stmt,
+    current_span,
+    prim_func_frame,
+)
+from tvmscript.tir import arith
+from tvmscript.tir.buffer import BufferRegion
+from tvmscript.tir.expr import (
+    IntImm,
+    IterType,
+    IterVar,
+    PrimExpr,
+    PrimType,
+    Range,
+    StringImm,
+    Type,
+    Var,
+)
+from tvmscript.tir.stmt import AssertStmt, Evaluate
+from tvmscript.tir.stmt import Bind as BindStmt
+from tvmscript.tir.stmt import Break as BreakStmt
+from tvmscript.tir.stmt import Continue as ContinueStmt
+
+
+def _cond(condition: PrimExpr | bool, what: str) -> PrimExpr:
+    if isinstance(condition, bool):
+        return IntImm("bool", int(condition))
+    if not isinstance(condition, PrimExpr):
+        raise TypeError(f"expected a condition expression for {what}, got {condition!r}")
+    return condition
+
+
+def If(condition: PrimExpr | bool) -> IfFrame:
+    """Start ``if condition:`` (its branches are `Then` and `Else`)."""
+    return IfFrame(_cond(condition, "T.If"))
+
+
+def Then() -> ThenFrame:
+    """Start the true branch of the enclosing `If`."""
+    return ThenFrame()
+
+
+def Else() -> ElseFrame:
+    """Start the false branch of the enclosing `If`."""
+    return ElseFrame()
+
+
+def While(condition: PrimExpr | bool) -> WhileFrame:
+    """Start ``while condition:``."""
+    return WhileFrame(_cond(condition, "T.While"))
+
+
+def Assert(
+    condition: PrimExpr | bool, message: str | Sequence[str], error_kind: str = "RuntimeError"
+) -> AssertFrame:
+    """Add ``assert condition, message`` (flat); the returned frame just passes its body on."""
+    parts = (message,) if isinstance(message, str) else tuple(message)
+    if not all(isinstance(p, str) for p in parts):
+        raise TypeError(f"expected an assertion message string, got {message!r}")
+    add_stmt(AssertStmt(_cond(condition, "T.Assert"), error_kind, parts, span=current_span()))
+    return AssertFrame()
+
+
+def Bind(
+    value: PrimExpr | int | float | bool,
+    type_annotation: Type | Var | None = None,
+    *,
+    var: Var | None = None,
+) -> Var:
+    """Bind a new variable (or ``var``) to ``value`` for the rest of the scope; return it."""
+    if var is None:
+        if isinstance(type_annotation, Var):
+            var = type_annotation
+        elif isinstance(type_annotation, PrimType):
+            var = Var("", type_annotation.dtype, span=current_span())
+        elif type_annotation is not None:
+            var = Var("", "handle", type_annotation, span=current_span())
+    if var is not None and not isinstance(value, PrimExpr):
+        expr = arith.make_const(var.dtype, value)
+    else:
+        expr = arith.as_expr(value)
+    if var is None:
+        var = Var("", expr.dtype, span=current_span())
+    add_stmt(BindStmt(var, expr, span=current_span()))
+    return var
+
+
+bind = Bind
+
+
+def evaluate(value: PrimExpr | int | bool | str) -> None:
+    """Evaluate ``value`` for its side effects (a bare call in TVMScript)."""
+    if isinstance(value, str):
+        value = StringImm(value)
+    if isinstance(value, BufferRegion):
+        raise TypeError("T.evaluate takes an expression, not a buffer region")
+    if isinstance(value, bool):
+        value = IntImm("bool", int(value))
+    add_stmt(Evaluate(arith.as_expr(value), span=current_span()))
+
+
+def _attr_value(value: object) -> PrimExpr:
+    if isinstance(value, str):
+        return StringImm(value)
+    return arith.as_expr(value)
+
+
+def attr(node: Any, attr_key: str, value: PrimExpr | int | str) -> AttrFrame:
+    """Start ``with T.attr(node, attr_key, value):`` (an `AttrStmt`)."""
+    if not isinstance(attr_key, str):
+        raise TypeError(f"expected an attribute key string, got {attr_key!r}")
+    if isinstance(node, str):
+        node = StringImm(node)
+    elif isinstance(node, int | float):
+        node = arith.as_expr(node)
+    return AttrFrame(node, attr_key, _attr_value(value))
+
+
+def env_thread(thread_tag: str, dtype: str = "int32") -> Var:
+    """A variable standing for GPU thread axis ``thread_tag`` (launched by `launch_thread`)."""
+    var = Var(thread_tag, dtype, span=current_span())
+    prim_func_frame("T.env_thread").env_threads[var] = thread_tag
+    return var
+
+
+def launch_thread(thread: str | Var | IterVar, extent: PrimExpr | int) -> LaunchThreadFrame:
+    """Start ``with T.launch_thread("threadIdx.x", n) as tx:`` (a ``thread_extent`` attr)."""
+    ext = arith.as_expr(extent)
+    dom = Range(IntImm(ext.dtype, 0), ext)
+    if isinstance(thread, str):
+        iv = IterVar(
+            dom, Var(thread, ext.dtype, span=current_span()), IterType.THREAD_INDEX, thread
+        )
+    elif isinstance(thread, IterVar):
+        iv = IterVar(thread.dom or dom, thread.var, IterType.THREAD_INDEX, thread.thread_tag)
+    elif isinstance(thread, Var):
+        tag = prim_func_frame("T.launch_thread").env_threads.get(thread)
+        if tag is None:
+            raise ValueError(f"'{thread.name}' is not a T.env_thread variable")
+        iv = IterVar(dom, thread, IterType.THREAD_INDEX, tag)
+    else:
+        raise TypeError(f"expected a thread tag such as 'threadIdx.x', got {thread!r}")
+    return LaunchThreadFrame(iv, ext)
+
+
+def Break() -> None:
+    """``break`` out of the innermost loop."""
+    add_stmt(BreakStmt(span=current_span()))
+
+
+def Continue() -> None:
+    """``continue`` with the next iteration of the innermost loop."""
+    add_stmt(ContinueStmt(span=current_span()))
+
+
+def iter_var(v: Var | str, dom: Range, iter_type: str, thread_tag: str) -> IterVar:
+    """An `IterVar` (as printed for thread bindings: ``T.iter_var(v, dom, "ThreadIndex", tag)``)."""
+    names: Mapping[str, IterType] = {
+        "DataPar": IterType.DATA_PAR,
+        "ThreadIndex": IterType.THREAD_INDEX,
+        "CommReduce": IterType.COMM_REDUCE,
+        "Ordered": IterType.ORDERED,
+        "DimInfo": IterType.OPAQUE,
+        "Opaque": IterType.OPAQUE,
+        "Unrolled": IterType.UNROLLED,
+        "Vectorized": IterType.VECTORIZED,
+        "Parallelized": IterType.PARALLELIZED,
+        "Tensorized": IterType.TENSORIZED,
+    }
+    if (kind := names.get(iter_type)) is None:
+        raise ValueError(f"unknown iteration type {iter_type!r}")
+    var = Var(v, "int32") if isinstance(v, str) else v
+    return IterVar(dom, var, kind, thread_tag)
