@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import CorpusProgram, corpus_rows
 
 import tvmscript
-from conftest import CorpusProgram, corpus_rows
 
 
 @pytest.mark.parametrize("program", corpus_rows("tir"), ids=lambda p: f"{p.id}_{p.name}")

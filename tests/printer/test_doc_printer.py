@@ -45,8 +45,10 @@ def test_doc_printer_precedence(doc: D.ExprDoc, text: str) -> None:
 
 
 def test_doc_printer_call_with_keywords() -> None:
-    call = idd("T").attr("alloc_buffer").call(
-        D.TupleDoc([D.LiteralDoc(8)]), kwargs=[("scope", D.LiteralDoc("shared"))]
+    call = (
+        idd("T")
+        .attr("alloc_buffer")
+        .call(D.TupleDoc([D.LiteralDoc(8)]), kwargs=[("scope", D.LiteralDoc("shared"))])
     )
     assert to_python_script(D.ExprStmtDoc(call)) == 'T.alloc_buffer((8,), scope="shared")'
 

@@ -97,13 +97,13 @@ def test_tir_printer_module_with_blocks() -> None:
                         v_i0, v_i1 = T.axis.remap("SS", [i0, i1])
                         T.reads(A[v_i0, v_i1])
                         T.writes(compute[v_i0, v_i1])
-                        compute[v_i0, v_i1] = T.exp(A[v_i0, v_i1])""")
+                        compute[v_i0, v_i1] = T.exp(A[v_i0, v_i1])""")  # noqa: E501
 
 
 def test_tir_printer_one_function_of_a_module() -> None:
     text = print_script(_exp_module(), func_name="exp_f32_8x32")
     assert text.startswith("# from tvm.script import tirx as T\n")
-    assert "def exp_f32_8x32(A: T.Buffer((8, 32), \"float32\")" in text
+    assert 'def exp_f32_8x32(A: T.Buffer((8, 32), "float32")' in text
 
 
 def test_tir_printer_indent_option() -> None:

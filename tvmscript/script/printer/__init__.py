@@ -100,9 +100,9 @@ def show(obj: object, **options: Any) -> None:
     """Print `print_script` output, highlighted when Pygments is importable and on a TTY."""
     text = print_script(obj, **options)
     try:
-        from pygments import highlight
-        from pygments.formatters import Terminal256Formatter
-        from pygments.lexers import PythonLexer
+        from pygments import highlight  # type: ignore[import-untyped]
+        from pygments.formatters import Terminal256Formatter  # type: ignore[import-untyped]
+        from pygments.lexers import PythonLexer  # type: ignore[import-untyped]
     except ImportError:
         print(text)
         return

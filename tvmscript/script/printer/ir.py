@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
-
 from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 
@@ -22,7 +21,7 @@ def ir(d: IRDocsifier, attr: str) -> D.AttrAccessDoc:
 
 
 @register("", IRModule)
-def print_ir_module(mod: IRModule, p: AccessPath, d: IRDocsifier) -> D.Doc:
+def _print_ir_module(mod: IRModule, p: AccessPath, d: IRDocsifier) -> D.Doc:
     with d.frame(mod) as f:
         d.define_with(mod, f, lambda: D.IdDoc(d.cfg.module_alias))
         for gv in mod.functions:
@@ -44,32 +43,32 @@ def _gv_creator(gv: GlobalVar, d: IRDocsifier) -> Any:
 
 
 @register("", GlobalVar)
-def print_global_var(gv: GlobalVar, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_global_var(gv: GlobalVar, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return D.IdDoc(gv.name_hint)
 
 
 @register("", str)
-def print_str(s: str, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_str(s: str, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return D.LiteralDoc(s)
 
 
 @register("", bool)
-def print_bool(b: bool, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_bool(b: bool, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return D.LiteralDoc(b)
 
 
 @register("", int)
-def print_int(i: int, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_int(i: int, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return D.LiteralDoc(i)
 
 
 @register("", float)
-def print_float(x: float, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_float(x: float, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return D.LiteralDoc(x)
 
 
 @register("", type(None))
-def print_none(x: None, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_none(x: None, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return D.LiteralDoc(None)
 
 
@@ -94,7 +93,7 @@ register("", dict)(_print_mapping)
 
 
 @register("", np.ndarray)
-def print_ndarray(a: np.ndarray[Any, Any], p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_ndarray(a: np.ndarray[Any, Any], p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return d.add_metadata(a)
 
 

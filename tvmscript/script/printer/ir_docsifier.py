@@ -28,7 +28,9 @@ class RegistryError(RuntimeError):
     """Two printers registered for one (token, type)."""
 
 
-def register(token: str, node_type: type[N]) -> Callable[[Callable[..., D.Doc]], Callable[..., D.Doc]]:
+def register(
+    token: str, node_type: type[N]
+) -> Callable[[Callable[..., D.Doc]], Callable[..., D.Doc]]:
     """Make the decorated function print ``node_type`` under dispatch ``token`` ("" = any)."""
 
     def decorate(fn: Callable[..., D.Doc]) -> Callable[..., D.Doc]:
@@ -103,7 +105,11 @@ class Frame:
         """Print with ``token``'s rules until this frame exits."""
         tokens = self.d.dispatch_tokens
         tokens.append(token)
-        self.callbacks.append(tokens.pop)
+        self.callbacks.append(lambda: _discard(tokens.pop()))
+
+
+def _discard(_: object) -> None:
+    pass
 
 
 class VarInfo:

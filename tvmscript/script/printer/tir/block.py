@@ -94,7 +94,9 @@ class _Axes:
         for i in self.pending:
             iv = self.block.iter_vars[i]
             lhs.append(define_var(iv.var, self.frame, d))
-            values.append(d.as_doc(self.realize.iter_values[i], self.p.attr("iter_values").index(i)))
+            values.append(
+                d.as_doc(self.realize.iter_values[i], self.p.attr("iter_values").index(i))
+            )
             kinds.append("S" if iv.iter_type is IterType.DATA_PAR else "R")
         rhs = tir(d, "axis").attr("remap").call(D.LiteralDoc("".join(kinds)), D.ListDoc(values))
         self.frame.stmts.append(D.AssignDoc(D.TupleDoc(lhs), rhs))
@@ -110,7 +112,7 @@ class _Axes:
         self.flush()
 
 
-def print_block(
+def _print_block(
     block: SBlock, p: AccessPath, realize: SBlockRealize | None, rp: AccessPath, d: IRDocsifier
 ) -> D.StmtDoc:
     """``with T.sblock(name):`` and everything the block declares."""
@@ -154,10 +156,10 @@ def print_block(
 
 
 @register("", SBlockRealize)
-def print_block_realize(realize: SBlockRealize, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
-    return print_block(realize.block, p.attr("block"), realize, p, d)
+def _print_block_realize(realize: SBlockRealize, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
+    return _print_block(realize.block, p.attr("block"), realize, p, d)
 
 
 @register("", SBlock)
-def print_sblock(block: SBlock, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
-    return print_block(block, p, None, p, d)
+def _print_sblock(block: SBlock, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
+    return _print_block(block, p, None, p, d)

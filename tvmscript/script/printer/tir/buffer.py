@@ -1,5 +1,4 @@
-"""Printers of buffers: declarations (``T.Buffer``, ``T.match_buffer``, ...), loads, stores,
-regions."""
+"""Printers of buffers: declarations, loads, stores and regions."""
 
 from __future__ import annotations
 
@@ -56,10 +55,10 @@ def _count_uses(buffer: Buffer) -> dict[int, int]:
 
 
 def _children(e: PrimExpr) -> list[PrimExpr]:
-    from tvmscript.ir.node import node_fields
+    from tvmscript.script.printer.tir.utils import field_names
 
     out: list[PrimExpr] = []
-    for name, _ in node_fields(type(e)):
+    for name in field_names(e):
         value = getattr(e, name)
         if isinstance(value, PrimExpr):
             out.append(value)
@@ -231,7 +230,9 @@ def buffer_indices(
         if isinstance(e, Ramp) and isinstance(e.stride, IntImm):
             ramp_p = idx_p.index(i)
             start = d.as_doc(e.base, ramp_p.attr("base"))
-            stop_e = arith.add(e.base, arith.mul(arith.make_const(e.stride.dtype, e.lanes), e.stride))
+            stop_e = arith.add(
+                e.base, arith.mul(arith.make_const(e.stride.dtype, e.lanes), e.stride)
+            )
             stop = d.as_doc(stop_e, ramp_p.attr("lanes"))
             step = None if e.stride.value == 1 else d.as_doc(e.stride, ramp_p.attr("stride"))
             out.append(D.SliceDoc(start, stop, step))
@@ -249,7 +250,7 @@ def is_scalar_buffer(buffer: Buffer, d: IRDocsifier) -> bool:
 
 
 @register("", BufferRegion)
-def print_buffer_region(r: BufferRegion, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_buffer_region(r: BufferRegion, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     prefix = d.as_doc(r.buffer, p.attr("buffer"))
     region_p = p.attr("region")
     out: list[D.ExprDoc | D.SliceDoc] = []
@@ -259,12 +260,14 @@ def print_buffer_region(r: BufferRegion, p: AccessPath, d: IRDocsifier) -> D.Exp
         if isinstance(rng.extent, IntImm) and rng.extent.value == 1:
             out.append(start)
         else:
-            out.append(D.SliceDoc(start, d.as_doc(arith.add(rng.min, rng.extent), rp.attr("extent"))))
+            out.append(
+                D.SliceDoc(start, d.as_doc(arith.add(rng.min, rng.extent), rp.attr("extent")))
+            )
     return prefix[out]  # type: ignore[no-any-return]
 
 
 @register("", BufferStore)
-def print_buffer_store(store: BufferStore, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
+def _print_buffer_store(store: BufferStore, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     buf = d.as_doc(store.buffer, p.attr("buffer"))
     value = d.as_doc(store.value, p.attr("value"))
     if store.predicate is not None:
@@ -277,7 +280,7 @@ def print_buffer_store(store: BufferStore, p: AccessPath, d: IRDocsifier) -> D.S
 
 
 @register("", BufferLoad)
-def print_buffer_load(load: BufferLoad, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_buffer_load(load: BufferLoad, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     buf = d.as_doc(load.buffer, p.attr("buffer"))
     if load.predicate is not None:
         indices = d.as_doc(load.indices, p.attr("indices"))
@@ -289,7 +292,7 @@ def print_buffer_load(load: BufferLoad, p: AccessPath, d: IRDocsifier) -> D.Expr
 
 
 @register("", Buffer)
-def print_buffer(buffer: Buffer, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_buffer(buffer: Buffer, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     if not d.is_defined(buffer) and (frame := find_lowest_var_def(buffer, d)) is not None:
         lhs = define_buffer(buffer, frame, d)
         rhs = buffer_decl(buffer, "Buffer", (), p, frame, d, VarDef.DATA_POINTER)
@@ -300,11 +303,13 @@ def print_buffer(buffer: Buffer, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
 
 
 @register("", MatchBufferRegion)
-def print_match_buffer_region(m: MatchBufferRegion, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
+def _print_match_buffer_region(m: MatchBufferRegion, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     frame = d.frames[-1]
     lhs = define_buffer(m.buffer, frame, d)
     src = d.as_doc(m.source, p.attr("source"))
-    rhs = buffer_decl(m.buffer, "match_buffer", [src], p.attr("buffer"), frame, d, VarDef.MATCH_BUFFER)
+    rhs = buffer_decl(
+        m.buffer, "match_buffer", [src], p.attr("buffer"), frame, d, VarDef.MATCH_BUFFER
+    )
     return D.AssignDoc(lhs, rhs)
 
 

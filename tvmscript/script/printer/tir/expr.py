@@ -30,10 +30,16 @@ _DTYPE_FIRST: Final = frozenset(
     }
 )  # fmt: skip
 _DTYPE_LAST: Final = frozenset({"tir.type_annotation"})
+# Intrinsics TVM 0.27 prints as Python operators.
+_OPERATOR_CALLS: Final = {
+    "tir.shift_left": D.OpKind.LSHIFT, "tir.shift_right": D.OpKind.RSHIFT,
+    "tir.bitwise_and": D.OpKind.BIT_AND, "tir.bitwise_or": D.OpKind.BIT_OR,
+    "tir.bitwise_xor": D.OpKind.BIT_XOR, "tir.bitwise_not": D.OpKind.INVERT,
+}  # fmt: skip
 
 
 @register("", E.IntImm)
-def print_int_imm(imm: E.IntImm, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_int_imm(imm: E.IntImm, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     if imm.dtype == d.cfg.int_dtype:
         return D.LiteralDoc(imm.value)
     if imm.dtype == "bool":
@@ -42,20 +48,20 @@ def print_int_imm(imm: E.IntImm, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
 
 
 @register("", E.FloatImm)
-def print_float_imm(imm: E.FloatImm, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_float_imm(imm: E.FloatImm, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     if imm.dtype == d.cfg.float_dtype:
         return D.LiteralDoc(float(imm.value))
     return tir(d, imm.dtype).call(D.LiteralDoc(float(imm.value)))
 
 
 @register("", E.StringImm)
-def print_string_imm(s: E.StringImm, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_string_imm(s: E.StringImm, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     if "\n" in s.value:
         return d.add_metadata(s)
     return D.LiteralDoc(s.value)
 
 
-def print_var(var: E.Var, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_var(var: E.Var, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     """A variable's name, defining it (``v = T.int32()``) where first needed."""
     if not d.is_defined(var) and (frame := find_lowest_var_def(var, d)) is not None:
         lhs = define_var(var, frame, d)
@@ -65,11 +71,11 @@ def print_var(var: E.Var, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     raise IndexError(f"variable is not defined in the environment: {var.name}")
 
 
-register("", E.Var)(print_var)
+register("", E.Var)(_print_var)
 
 
 @register("", E.IterVar)
-def print_iter_var(iv: E.IterVar, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_iter_var(iv: E.IterVar, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     dom: D.ExprDoc = D.LiteralDoc(None) if iv.dom is None else d.as_doc(iv.dom, p.attr("dom"))
     return tir(d, "iter_var").call(
         d.as_doc(iv.var, p.attr("var")),
@@ -89,14 +95,14 @@ _ITER_TYPE_NAMES: Final = {
 
 
 @register("", E.Range)
-def print_range(r: E.Range, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_range(r: E.Range, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return tir(d, "Range").call(
         d.as_doc(r.min, p.attr("min")), d.as_doc(arith.add(r.min, r.extent), p.attr("extent"))
     )
 
 
 @register("", E.Not)
-def print_not(node: E.Not, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_not(node: E.Not, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     a = d.as_doc(node.a, p.attr("a"))
     if isinstance(a, D.LiteralDoc):
         return tir(d, "Not").call(a)
@@ -104,12 +110,12 @@ def print_not(node: E.Not, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
 
 
 @register("", E.Cast)
-def print_cast(cast: E.Cast, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_cast(cast: E.Cast, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return tir(d, "Cast").call(dtype_doc(cast.dtype), d.as_doc(cast.value, p.attr("value")))
 
 
 @register("", E.Select)
-def print_select(s: E.Select, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_select(s: E.Select, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return tir(d, "Select").call(
         d.as_doc(s.condition, p.attr("condition")),
         d.as_doc(s.true_value, p.attr("true_value")),
@@ -118,7 +124,7 @@ def print_select(s: E.Select, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
 
 
 @register("", E.Ramp)
-def print_ramp(r: E.Ramp, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_ramp(r: E.Ramp, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return tir(d, "Ramp").call(
         d.as_doc(r.base, p.attr("base")),
         d.as_doc(r.stride, p.attr("stride")),
@@ -127,19 +133,19 @@ def print_ramp(r: E.Ramp, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
 
 
 @register("", E.Broadcast)
-def print_broadcast(b: E.Broadcast, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_broadcast(b: E.Broadcast, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return tir(d, "Broadcast").call(d.as_doc(b.value, p.attr("value")), D.LiteralDoc(b.lanes))
 
 
 @register("", E.Shuffle)
-def print_shuffle(s: E.Shuffle, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_shuffle(s: E.Shuffle, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return tir(d, "Shuffle").call(
         d.as_doc(s.vectors, p.attr("vectors")), d.as_doc(s.indices, p.attr("indices"))
     )
 
 
 @register("", E.CommReducer)
-def print_comm_reducer(r: E.CommReducer, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_comm_reducer(r: E.CommReducer, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     with d.frame(r) as f:
         args = [define_var(v, f, d) for v in (*r.lhs, *r.rhs)]
         res_p = p.attr("result")
@@ -151,19 +157,23 @@ def print_comm_reducer(r: E.CommReducer, p: AccessPath, d: IRDocsifier) -> D.Exp
 
 
 @register("", E.Let)
-def print_let(let: E.Let, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_let(let: E.Let, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     where = D.DictDoc([d.as_doc(let.var, p.attr("var"))], [d.as_doc(let.value, p.attr("value"))])
     return tir(d, "Let").call(d.as_doc(let.body, p.attr("body")), kwargs=[("where", where)])
 
 
 @register("", E.Call)
-def print_call(call: E.Call, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_call(call: E.Call, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     args_p = p.attr("args")
     args = [d.as_doc(a, args_p.index(i)) for i, a in enumerate(call.args)]
     if isinstance(call.op, GlobalVar):
         return d.as_doc(call.op, p.attr("op")).call(*args)  # type: ignore[no-any-return]
     assert isinstance(call.op, E.Op)
     name = call.op.name
+    if (kind := _OPERATOR_CALLS.get(name)) is not None and len(args) == (
+        1 if kind <= D.OpKind.NOT else 2
+    ):
+        return D.OperationDoc(kind, args)
     if name in _DTYPE_FIRST:
         args.insert(0, dtype_doc(call.dtype))
     elif name in _DTYPE_LAST:
@@ -182,14 +192,14 @@ def _register_binary(
     name: str,
     kind: D.OpKind | None,
 ) -> None:
-    def print_binary(e: E.BinaryOp, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+    def _print_binary(e: E.BinaryOp, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
         a = d.as_doc(e.a, p.attr("a"))
         b = d.as_doc(e.b, p.attr("b"))
         if kind is not None and _rebuilds(build, e):
             return D.OperationDoc(kind, [a, b])
         return tir(d, name).call(a, b)
 
-    register("", node)(print_binary)
+    register("", node)(_print_binary)
 
 
 def _rebuilds(build: Callable[[object, object], E.PrimExpr], e: E.BinaryOp) -> bool:
@@ -197,7 +207,12 @@ def _rebuilds(build: Callable[[object, object], E.PrimExpr], e: E.BinaryOp) -> b
         again = build(e.a, e.b)
     except (TypeError, ValueError, ZeroDivisionError):
         return False
-    return type(again) is type(e) and again.a is e.a and again.b is e.b  # type: ignore[attr-defined]
+    return (
+        isinstance(again, E.BinaryOp | E.CmpOp)
+        and type(again) is type(e)
+        and again.a is e.a
+        and again.b is e.b
+    )
 
 
 K = D.OpKind
@@ -216,7 +231,7 @@ for _node, _build, _name, _kind in _BINARY:
 
 
 @register("", E.Div)
-def print_div(e: E.Div, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_div(e: E.Div, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     a = d.as_doc(e.a, p.attr("a"))
     b = d.as_doc(e.b, p.attr("b"))
     ta, tb = DataType.of(e.a.dtype), DataType.of(e.b.dtype)

@@ -61,7 +61,7 @@ def _grid_nest(loop: For) -> list[For]:
 
 
 @register("", For)
-def print_for(loop: For, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
+def _print_for(loop: For, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     # Step 1. Collapse perfectly nested trivial serial loops into `T.grid`.
     nest = _grid_nest(loop) if d.cfg.syntax_sugar else []
     with d.frame(loop) as f:

@@ -65,7 +65,8 @@ def _contains_block(stmt: Stmt) -> bool:
 
 
 def _walk(obj: object, fn: Any) -> None:
-    from tvmscript.ir.node import Node, node_fields
+    from tvmscript.ir.node import Node
+    from tvmscript.script.printer.tir.utils import field_names
 
     stack = [obj]
     while stack:
@@ -74,7 +75,7 @@ def _walk(obj: object, fn: Any) -> None:
         if isinstance(cur, tuple | list):
             stack.extend(cur)
         elif isinstance(cur, Stmt):
-            for name, _ in node_fields(type(cur)):
+            for name in field_names(cur):
                 value = getattr(cur, name)
                 if isinstance(value, Node | tuple | list):
                     stack.append(value)
@@ -100,7 +101,7 @@ def _func_attrs(func: PrimFunc, name: str, p: AccessPath, d: IRDocsifier) -> D.S
 
 
 @register("", PrimFunc)
-def print_prim_func(func: PrimFunc, p: AccessPath, d: IRDocsifier) -> D.Doc:
+def _print_prim_func(func: PrimFunc, p: AccessPath, d: IRDocsifier) -> D.Doc:
     with d.frame(func) as f:
         f.add_dispatch_token(TOKEN)
         saved = d.extra.get("s_tir")
@@ -114,7 +115,9 @@ def print_prim_func(func: PrimFunc, p: AccessPath, d: IRDocsifier) -> D.Doc:
             if (buffer := func.buffer_map.get(var)) is not None:
                 lhs = define_buffer(buffer, f, d)
                 buf_p = p.attr("buffer_map").map_item(var)
-                args.append(D.AssignDoc(lhs, None, buffer_annotation(buffer, buf_p, f, d, func.params)))
+                args.append(
+                    D.AssignDoc(lhs, None, buffer_annotation(buffer, buf_p, f, d, func.params))
+                )
                 continue
             ann = type_doc(type_of(var), d)
             if ann is not None:
@@ -147,7 +150,7 @@ def print_prim_func(func: PrimFunc, p: AccessPath, d: IRDocsifier) -> D.Doc:
 
 
 @register(TOKEN, GlobalVar)
-def print_global_var(gv: GlobalVar, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+def _print_global_var(gv: GlobalVar, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     if (doc := d.get_var_doc(gv)) is not None:
         return doc
     return D.IdDoc(gv.name_hint)

@@ -35,12 +35,18 @@ from tvmscript.tir.stmt import (
 )
 
 
+def _is_return(value: object) -> bool:
+    if not isinstance(value, Call) or not isinstance(value.op, Op):
+        return False
+    return value.op.name == "tir.ret" and len(value.args) == 1
+
+
 @register("", Evaluate)
-def print_evaluate(ev: Evaluate, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
+def _print_evaluate(ev: Evaluate, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     value = ev.value
-    if isinstance(value, Call) and isinstance(value.op, Op) and value.op.name == "tir.ret":
-        if len(value.args) == 1:
-            return D.ReturnDoc(d.as_doc(value.args[0], p.attr("value").attr("args").index(0)))
+    if _is_return(value):
+        assert isinstance(value, Call)
+        return D.ReturnDoc(d.as_doc(value.args[0], p.attr("value").attr("args").index(0)))
     doc = d.as_doc(value, p.attr("value"))
     if isinstance(value, Call):
         return D.ExprStmtDoc(doc)
@@ -48,7 +54,7 @@ def print_evaluate(ev: Evaluate, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
 
 
 @register("", Bind)
-def print_bind(stmt: Bind, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
+def _print_bind(stmt: Bind, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     ann = type_doc(type_of(stmt.var), d)
     if isinstance(ann, D.LiteralDoc):  # void
         ann = None
@@ -62,7 +68,7 @@ def print_bind(stmt: Bind, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
 
 
 @register("", AssertStmt)
-def print_assert(stmt: AssertStmt, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
+def _print_assert(stmt: AssertStmt, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     cond = d.as_doc(stmt.condition, p.attr("condition"))
     parts: list[D.ExprDoc] = [D.LiteralDoc(str(getattr(m, "value", m))) for m in stmt.message_parts]
     msg = D.TupleDoc([D.LiteralDoc(stmt.error_kind), D.ListDoc(parts)])
@@ -70,7 +76,7 @@ def print_assert(stmt: AssertStmt, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
 
 
 @register("", While)
-def print_while(stmt: While, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
+def _print_while(stmt: While, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     cond = d.as_doc(stmt.condition, p.attr("condition"))
     with d.frame(stmt) as f:
         as_doc_body(stmt.body, p.attr("body"), f, d)
@@ -78,17 +84,17 @@ def print_while(stmt: While, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
 
 
 @register("", Break)
-def print_break(stmt: Break, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
+def _print_break(stmt: Break, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     return D.ExprStmtDoc(D.IdDoc("break"))
 
 
 @register("", Continue)
-def print_continue(stmt: Continue, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
+def _print_continue(stmt: Continue, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     return D.ExprStmtDoc(D.IdDoc("continue"))
 
 
 @register("", IfThenElse)
-def print_if(stmt: IfThenElse, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
+def _print_if(stmt: IfThenElse, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     cond = d.as_doc(stmt.condition, p.attr("condition"))
     with d.frame(stmt.then_case) as f:
         as_doc_body(stmt.then_case, p.attr("then_case"), f, d)
@@ -101,14 +107,14 @@ def print_if(stmt: IfThenElse, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
 
 
 @register("", SeqStmt)
-def print_seq(stmt: SeqStmt, p: AccessPath, d: IRDocsifier) -> D.Doc:
+def _print_seq(stmt: SeqStmt, p: AccessPath, d: IRDocsifier) -> D.Doc:
     with d.frame(stmt) as f:
         as_doc_body(stmt, p, f, d)
     return D.StmtBlockDoc(f.stmts)
 
 
 @register("", DeclBuffer)
-def print_decl_buffer(stmt: DeclBuffer, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
+def _print_decl_buffer(stmt: DeclBuffer, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     frame = d.frames[-1]
     buffer = stmt.buffer
     attrs = buffer_attrs(buffer, p.attr("buffer"), frame, d, VarDef.NONE)
@@ -150,7 +156,7 @@ def note_data_owner(buffer: Buffer, d: IRDocsifier) -> None:
 
 
 @register("", AllocBuffer)
-def print_alloc_buffer(stmt: AllocBuffer, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
+def _print_alloc_buffer(stmt: AllocBuffer, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     buffer = stmt.buffer
     buffer_p = p.attr("buffer")
     frame = d.frames[-1]
@@ -185,7 +191,11 @@ def print_alloc_buffer(stmt: AllocBuffer, p: AccessPath, d: IRDocsifier) -> D.St
 
 
 def _is_one(buffer: Buffer) -> bool:
-    return len(buffer.shape) == 1 and isinstance(buffer.shape[0], IntImm) and buffer.shape[0].value == 1
+    return (
+        len(buffer.shape) == 1
+        and isinstance(buffer.shape[0], IntImm)
+        and buffer.shape[0].value == 1
+    )
 
 
 def _creation(var: Var, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
@@ -198,9 +208,7 @@ def _creation(var: Var, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
 # AttrStmt: `T.launch_thread` for thread extents, `T.attr` otherwise.
 
 
-def _launch_thread(
-    stmt: AttrStmt, p: AccessPath, d: IRDocsifier
-) -> tuple[D.ExprDoc, Var | None]:
+def _launch_thread(stmt: AttrStmt, p: AccessPath, d: IRDocsifier) -> tuple[D.ExprDoc, Var | None]:
     iv = stmt.node
     assert isinstance(iv, IterVar)
     iv_p = p.attr("node")
@@ -222,7 +230,7 @@ def _launch_thread(
 
 
 @register("", AttrStmt)
-def print_attr_stmt(stmt: AttrStmt, p: AccessPath, d: IRDocsifier) -> D.Doc:
+def _print_attr_stmt(stmt: AttrStmt, p: AccessPath, d: IRDocsifier) -> D.Doc:
     concise = d.frames[-1].allow_concise_scoping
     define: Var | None = None
     rhs: D.ExprDoc | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final
+from typing import Any, Final
 
 from tvmscript.ir.node import Node, node_fields
 from tvmscript.script.printer import doc as D
@@ -115,6 +115,7 @@ def set_common_prefix_root(d: IRDocsifier, root: object) -> None:
 
 
 def common_prefix(d: IRDocsifier) -> dict[int, list[object]]:
+    """For each variable and buffer: the IR nodes enclosing all of its uses, outermost first."""
     if d.common_prefix is None:
         d.common_prefix = _compute_common_prefix(d.common_prefix_root)
     return d.common_prefix
@@ -146,23 +147,30 @@ def _compute_common_prefix(root: object) -> dict[int, list[object]]:
             return
         visited.add(id(obj))
         stack.append(obj)
-        if isinstance(obj, tuple | list):
-            for item in obj:
-                visit(item)
-        elif isinstance(obj, Mapping):
-            for k, v in obj.items():
-                visit(k)
-                visit(v)
-        elif isinstance(obj, Node):
-            for name, _ in node_fields(type(obj)):
-                if name != "span":
-                    visit(getattr(obj, name))
+        for child in _children(obj):
+            visit(child)
         if is_var:
             handle(obj)
         stack.pop()
 
     visit(root)
     return prefix
+
+
+def field_names(obj: object) -> list[str]:
+    """The IR fields of node ``obj`` (its span excluded)."""
+    cls: Any = type(obj)
+    return [name for name, _ in node_fields(cls) if name != "span"]
+
+
+def _children(obj: object) -> list[object]:
+    if isinstance(obj, tuple | list):
+        return list(obj)
+    if isinstance(obj, Mapping):
+        return [x for kv in obj.items() for x in kv]
+    if isinstance(obj, Node):
+        return [getattr(obj, name) for name in field_names(obj)]
+    return []
 
 
 def find_lowest_var_def(obj: object, d: IRDocsifier) -> Frame | None:
@@ -178,8 +186,8 @@ def find_lowest_var_def(obj: object, d: IRDocsifier) -> Frame | None:
         elif fallback is None:
             fallback = f
     for node in reversed(path):
-        if (f := node_to_frame.get(id(node))) is not None:
-            return f
+        if (found := node_to_frame.get(id(node))) is not None:
+            return found
     return fallback
 
 
