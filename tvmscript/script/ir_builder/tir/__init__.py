@@ -131,3 +131,8 @@ __all__ = [
     "OPS", "Range", "Target", "comm_reducer", "meta_var", "target",
     *_INTRINSICS,
 ]  # fmt: skip
+
+# Registration of every dtype constructor by name (T.float32x4, T.i32, T.bool, ...).
+globals().update(DTYPE_CONSTRUCTORS)
+globals().update({alias: DTYPE_CONSTRUCTORS[name] for alias, name in DTYPE_ALIASES.items()})
+globals()["bool"] = boolean

@@ -169,7 +169,7 @@ def match_buffer(
     if shape is None:
         raise ValueError("T.match_buffer of a parameter needs a shape")
     func = prim_func_frame("T.match_buffer")
-    if param not in func.args:
+    if not any(a is param for a in func.args):
         raise ValueError(f"T.match_buffer expects a parameter of the function, got '{param.name}'")
     if param in func.buffer_map:
         raise ValueError(f"parameter '{param.name}' is already matched to a buffer")

@@ -30,7 +30,7 @@ def arg(name: str, obj: Var | Buffer) -> Var | Buffer:
         func.buffer_map[handle] = obj
         return obj
     if isinstance(obj, Var):
-        if obj in func.args:
+        if any(a is obj for a in func.args):
             raise ValueError(f"duplicate parameter '{name}'")
         func.args.append(obj)
         return obj
