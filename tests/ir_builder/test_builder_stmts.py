@@ -172,3 +172,18 @@ def test_attr_and_while_and_break() -> None:
     assert isinstance(stmt.node, E.CommReducer)
     assert isinstance(stmt.body, S.While)
     assert isinstance(stmt.body.body, S.Break)
+
+
+def test_buffer_view_declares_buffer_over_same_data() -> None:
+    def build() -> None:
+        a = T.alloc_buffer((4, 8))
+        v = a.view(32)
+        T.buffer_store(v, 1.0, [3])
+
+    seq = _body(build)
+    assert isinstance(seq, S.SeqStmt)
+    alloc, decl = seq.seq[0], seq.seq[1]
+    assert isinstance(alloc, S.AllocBuffer)
+    assert isinstance(decl, S.DeclBuffer)
+    assert decl.buffer.data is alloc.buffer.data
+    assert [int(d) for d in decl.buffer.shape] == [32]  # type: ignore[call-overload]

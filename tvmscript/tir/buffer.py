@@ -61,6 +61,13 @@ class Buffer(Node):
             return BufferRegion.from_indices(self, indices)
         return BufferLoad(self, tuple(arith.as_expr(i) for i in indices))
 
+    def view(self, *shape: Any, dtype: str | None = None) -> Buffer:
+        """``A.view(32768)``: a buffer over this one's memory, declared in the current scope."""
+        from tvmscript.script.ir_builder.tir.buffers import decl_buffer
+
+        dims = shape[0] if len(shape) == 1 and isinstance(shape[0], tuple | list) else shape
+        return decl_buffer(dims, dtype or self.dtype, data=self.data, scope=self.scope)
+
     def load(self, indices: Sequence[PrimExpr]) -> BufferLoad:
         """A load at ``indices``."""
         return BufferLoad(self, tuple(indices))
