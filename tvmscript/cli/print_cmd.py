@@ -36,7 +36,6 @@ def run(args: argparse.Namespace) -> int:
             error(f"no function named '{args.func}' in '{path}'")
             return 2
         obj = obj[args.func]
-    sys.stdout.write(obj.script())  # type: ignore[attr-defined]
-    if not obj.script().endswith("\n"):  # type: ignore[attr-defined]
-        sys.stdout.write("\n")
+    printed: str = obj.script()  # type: ignore[attr-defined]
+    sys.stdout.write(printed if printed.endswith("\n") else printed + "\n")
     return 0

@@ -476,3 +476,50 @@ def bitwise_not(a: object) -> E.PrimExpr:
 def _truncdiv(a: int, b: int) -> int:
     q = abs(a) // abs(b)
     return q if (a >= 0) == (b >= 0) else -q
+
+
+# ---------------------------------------------------------------------------------------------
+# TVMScript's own operators: comparisons and logic build nodes directly (no folding, no type
+# promotion), converting a Python literal to the other operand's element type.
+
+
+def script_literal(value: object, other: E.PrimExpr) -> E.PrimExpr:
+    """A Python literal as TVMScript types it next to ``other`` (TVM's `_auto_broadcast`)."""
+    if isinstance(value, E.PrimExpr):
+        return value
+    t = DataType.of(other.dtype)
+    elem = t.element()
+    if isinstance(value, bool):
+        return E.IntImm("bool", int(value))
+    if isinstance(value, int):
+        if t.is_integer or t.is_bool:
+            return E.IntImm(elem, value)
+        if t.is_float:
+            return E.FloatImm(elem, float(value))
+        return E.IntImm("int32", value)
+    if isinstance(value, float):
+        return E.FloatImm(elem if t.is_float else "float32", value)
+    return as_expr(value)
+
+
+def script_binary(node: type[E.CmpOp], a: object, b: object) -> E.PrimExpr:
+    """``node(a, b)`` as TVMScript builds comparisons, ``and`` and ``or``."""
+    if isinstance(a, bool):
+        a = E.IntImm("bool", int(a))
+    if isinstance(b, bool):
+        b = E.IntImm("bool", int(b))
+    if not isinstance(a, E.PrimExpr):
+        if not isinstance(b, E.PrimExpr):
+            raise TypeError("expected a TIR expression operand")
+        a = script_literal(a, b)
+    if not isinstance(b, E.PrimExpr):
+        b = script_literal(b, a)
+    la, lb = DataType.of(a.dtype).lanes, DataType.of(b.dtype).lanes
+    if la != lb:
+        if la == 1:
+            a = E.Broadcast(a, lb)
+        elif lb == 1:
+            b = E.Broadcast(b, la)
+        else:
+            raise TypeMismatchError(f"cannot match vector types '{a.dtype}' and '{b.dtype}'")
+    return node(a, b)

@@ -121,10 +121,14 @@ class PrimExpr(Node):
         return _arith.greater_equal(self, other)
 
     def __eq__(self, other: object) -> Any:  # TVM's EqualOp: IR, truthy only for identity
-        return _arith.equal(self, other)  # type: ignore[arg-type]
+        if not isinstance(other, PrimExpr | int | float):
+            return NotImplemented
+        return _arith.equal(self, other)
 
     def __ne__(self, other: object) -> Any:
-        return _arith.not_equal(self, other)  # type: ignore[arg-type]
+        if not isinstance(other, PrimExpr | int | float):
+            return NotImplemented
+        return _arith.not_equal(self, other)
 
     __hash__ = object.__hash__
 
@@ -253,8 +257,22 @@ class BinaryOp(PrimExpr):
     dtype: str = ""
 
     def __post_init__(self) -> None:
+        if not isinstance(self.a, PrimExpr) or not isinstance(self.b, PrimExpr):
+            _convert_operands(self)
         if not self.dtype:
             object.__setattr__(self, "dtype", self.a.dtype)
+
+
+def _convert_operands(node: BinaryOp | CmpOp) -> None:
+    """Python scalars given to a node constructor take the other operand's type."""
+    a, b = node.a, node.b
+    if not isinstance(a, PrimExpr) and isinstance(b, PrimExpr):
+        object.__setattr__(node, "a", _arith.script_literal(a, b))
+    elif not isinstance(b, PrimExpr) and isinstance(a, PrimExpr):
+        object.__setattr__(node, "b", _arith.script_literal(b, a))
+    else:
+        object.__setattr__(node, "a", _arith.as_expr(a))
+        object.__setattr__(node, "b", _arith.as_expr(b))
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -311,6 +329,8 @@ class CmpOp(PrimExpr):
     dtype: str = ""
 
     def __post_init__(self) -> None:
+        if not isinstance(self.a, PrimExpr) or not isinstance(self.b, PrimExpr):
+            _convert_operands(self)
         if not self.dtype:
             object.__setattr__(self, "dtype", DataType.of(self.a.dtype).with_lanes_bool())
 

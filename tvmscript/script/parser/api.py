@@ -19,6 +19,10 @@ from tvmscript.script.parser.core.macro import Macro
 from tvmscript.script.parser.core.parser import Parser, internal_error
 from tvmscript.script.parser.core.source import Source
 from tvmscript.script.parser.entry_utils import DecoratorInfo, decorator_info
+from tvmscript.script.parser.ir import handlers as _ir_rules  # registers the dialect's rules
+from tvmscript.script.parser.tir import handlers as _tir_rules  # registers the dialect's rules
+
+del _ir_rules, _tir_rules
 
 _DIALECT_MODULES: Final[dict[str, str]] = {
     "tir": "tvmscript.tir", "tirx": "tvmscript.tir", "relax": "tvmscript.relax",
@@ -41,7 +45,9 @@ def default_globals() -> dict[str, Any]:
     """``T``, ``I`` and ``R`` as TVM's printed files imply them."""
     import importlib
 
-    out: dict[str, Any] = {}
+    from tvmscript.script.parser.tir.function import SymbolicTypeVar
+
+    out: dict[str, Any] = {"TypeVar": SymbolicTypeVar}
     for alias, short in (("T", "tir"), ("I", "ir"), ("R", "relax")):
         try:
             out[alias] = importlib.import_module(_DIALECT_MODULES[short])

@@ -123,9 +123,17 @@ def _attr_value(value: object) -> PrimExpr:
     return arith.as_expr(value)
 
 
-def attr(node: Any, attr_key: str, value: PrimExpr | int | str) -> AttrFrame:
-    """Start ``with T.attr(node, attr_key, value):`` (an `AttrStmt`)."""
-    if not isinstance(attr_key, str):
+def attr(
+    node: Any, attr_key: str | None = None, value: PrimExpr | int | str | None = None
+) -> AttrFrame:
+    """Start ``with T.attr(node, attr_key, value):`` (an `AttrStmt`).
+
+    ``T.attr({attr_key: value})`` is the printed form of an attribute on no node.
+    """
+    if attr_key is None and value is None and isinstance(node, Mapping) and len(node) == 1:
+        [(attr_key, value)] = node.items()
+        node = 0
+    if not isinstance(attr_key, str) or value is None:
         raise TypeError(f"expected an attribute key string, got {attr_key!r}")
     if isinstance(node, str):
         node = StringImm(node)

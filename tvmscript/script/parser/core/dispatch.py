@@ -49,3 +49,16 @@ def get_rule(token: Token, node_type: type[doc.Node]) -> Rule[Any] | None:
     if rule is None:
         rule = _RULES.get((Token.DEFAULT, node_type))
     return rule
+
+
+_NAMES: dict[Token, dict[str, Any]] = {}
+
+
+def register_name(token: Token, name: str, value: Any) -> None:
+    """Make ``name`` mean ``value`` inside ``token``'s definitions (``range`` in TIR)."""
+    _NAMES.setdefault(token, {})[name] = value
+
+
+def dialect_names(token: Token) -> dict[str, Any]:
+    """The names ``token``'s dialect defines over the builtins."""
+    return _NAMES.get(token, {})

@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Any, Final
 from tvmscript.diagnostics import DiagnosticError
 from tvmscript.ir.dtype import DTypeError
 from tvmscript.script.parser.core import doc
+from tvmscript.script.parser.core.dispatch import dialect_names
 from tvmscript.tir import arith
 from tvmscript.tir.arith import TypeMismatchError
+from tvmscript.tir import expr as E
 from tvmscript.tir.expr import PrimExpr
 
 if TYPE_CHECKING:
@@ -85,6 +87,11 @@ def _is_ir(value: object) -> bool:
     return isinstance(value, PrimExpr)
 
 
+_SCRIPT_CMP: Final[dict[str, type]] = {
+    "Eq": E.EQ, "NotEq": E.NE, "Lt": E.LT, "LtE": E.LE, "Gt": E.GT, "GtE": E.GE,
+}
+
+
 class Evaluator:
     """Evaluates Doc expressions for one parser."""
 
@@ -120,6 +127,9 @@ class Evaluator:
         value = self.parser.globals.get(name, _MISSING)
         if value is not _MISSING:
             return value
+        value = dialect_names(self.parser.token).get(name, _MISSING)
+        if value is not _MISSING:
+            return value
         return _SAFE_BUILTINS.get(name, _MISSING)
 
     def _constant(self, node: doc.Constant) -> Any:
@@ -130,6 +140,8 @@ class Evaluator:
         if base is POISON:
             return POISON
         attr = node.attr
+        if (special := self.parser.attribute(node, base, attr)) is not None:
+            return special
         if attr.startswith("_"):
             raise DiagnosticError.at(
                 node.span, "unsupported-syntax", f"attribute '{attr}' cannot be used in TVMScript"
@@ -214,14 +226,17 @@ class Evaluator:
             right = self.eval(comp)
             if left is POISON or right is POISON:
                 return POISON
-            value = self.apply(node, _CMPOPS[op], left, right)
+            if (_is_ir(left) or _is_ir(right)) and op in _SCRIPT_CMP:
+                value = self.apply(node, arith.script_binary, _SCRIPT_CMP[op], left, right)
+            else:
+                value = self.apply(node, _CMPOPS[op], left, right)
             result = value if result is None else self._and(node, result, value)
             left = right
         return result
 
     def _and(self, node: doc.Node, a: Any, b: Any) -> Any:
         if _is_ir(a) or _is_ir(b):
-            return self.apply(node, arith.logical_and, a, b)
+            return self.apply(node, arith.script_binary, E.And, a, b)
         return a and b
 
     def _unaryop(self, node: doc.UnaryOp) -> Any:
@@ -229,7 +244,7 @@ class Evaluator:
         if v is POISON:
             return POISON
         if node.op == "Not":
-            return self.apply(node, arith.logical_not, v) if _is_ir(v) else not v
+            return self.apply(node, E.Not, v) if _is_ir(v) else not v
         if node.op == "USub":
             return self.apply(node, operator.neg, v)
         if node.op == "UAdd":
@@ -240,11 +255,11 @@ class Evaluator:
         values = [self.eval(v) for v in node.values]
         if any(v is POISON for v in values):
             return POISON
-        fn = arith.logical_and if node.op == "And" else arith.logical_or
+        cls = E.And if node.op == "And" else E.Or
         result = values[0]
         for v in values[1:]:
             if _is_ir(result) or _is_ir(v):
-                result = self.apply(node, fn, result, v)
+                result = self.apply(node, arith.script_binary, cls, result, v)
             elif node.op == "And":
                 result = result and v
             else:
@@ -286,6 +301,9 @@ class Evaluator:
 
         call.__qualname__ = "lambda"
         call.__module__ = "tvmscript.script.parser.lambda"
+        call.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+            [inspect.Parameter(n, inspect.Parameter.POSITIONAL_OR_KEYWORD) for n in params]
+        )
         return call
 
     # --- calls -------------------------------------------------------------------------------

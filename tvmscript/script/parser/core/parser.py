@@ -9,7 +9,7 @@ statement (``TVMSCRIPT_DEBUG=1`` re-raises them).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from tvmscript.diagnostics import Diagnostic, DiagnosticError, debug_enabled
@@ -32,6 +32,7 @@ class Parser:
         self.tokens: list[Token] = [Token.DEFAULT]
         self.builder: IRBuilder | None = None
         self.state: dict[str, Any] = {}  # per-definition scratch space of dialect rules
+        self._rest_of_body: list[ExitStack] = []
 
     # --- dialect tokens ----------------------------------------------------------------------
 
@@ -62,6 +63,20 @@ class Parser:
 
     def visit_body(self, stmts: Sequence[doc.Stmt]) -> None:
         """Visit statements in order, recovering at the next one after an error."""
+        with ExitStack() as rest:
+            self._rest_of_body.append(rest)
+            try:
+                self._visit_stmts(stmts)
+            finally:
+                self._rest_of_body.pop()
+
+    def enter_for_rest_of_body(self, frame: Any, target: doc.Name | None) -> None:
+        """Enter ``frame`` until the current body ends (``tx = T.launch_thread(...)``)."""
+        value = self._rest_of_body[-1].enter_context(frame)
+        if target is not None:
+            self.var_table.add(target.id, IRBuilder.name(target.id, value))
+
+    def _visit_stmts(self, stmts: Sequence[doc.Stmt]) -> None:
         for stmt in stmts:
             try:
                 self.visit(stmt)
@@ -116,6 +131,12 @@ class Parser:
         from tvmscript.script.parser.tir.access import subscript
 
         return subscript(self, node, base, key)
+
+    def attribute(self, node: doc.Attribute, base: Any, attr: str) -> Any:
+        """A dialect's special attribute of ``base`` (``A.view``), or None."""
+        from tvmscript.script.parser.tir.access import attribute
+
+        return attribute(self, node, base, attr)
 
     def call(self, node: doc.Call, func: Any, args: list[Any], kwargs: dict[str, Any]) -> Any:
         """Call ``func``; macros expand in place."""

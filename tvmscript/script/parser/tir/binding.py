@@ -14,18 +14,18 @@ from typing import Any
 from tvmscript.diagnostics import Diagnostic
 from tvmscript.ir.dtype import DataType
 from tvmscript.script.ir_builder import tir as B
-from tvmscript.script.ir_builder.base import IRBuilder
+from tvmscript.script.ir_builder.base import Frame, IRBuilder
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.evaluator import POISON, Boxed
 from tvmscript.script.parser.core.parser import Parser
-from tvmscript.script.parser.tir.access import check_rank
+from tvmscript.script.parser.tir.access import check_rank, is_empty_index
 from tvmscript.tir import arith
 from tvmscript.tir.buffer import Buffer
-from tvmscript.tir.expr import PrimExpr, Var
+from tvmscript.tir.expr import BufferLoad, IntImm, PrimExpr, Var
 
 
 class LocalScalar(Boxed):
-    """A name bound to a 0-d buffer: reads load it, assignments store to it."""
+    """A name bound to a one-element local buffer: reads load it, assignments store to it."""
 
     __slots__ = ("buffer",)
 
@@ -33,7 +33,17 @@ class LocalScalar(Boxed):
         self.buffer = buffer
 
     def get(self) -> Any:
-        return self.buffer[()]
+        return BufferLoad(self.buffer, (IntImm("int32", 0),))
+
+    def store(self, value: PrimExpr) -> None:
+        """``name = value``."""
+        B.buffer_store(self.buffer, value, [IntImm("int32", 0)])
+
+
+def declare_local_scalar(name: str, dtype: str) -> LocalScalar:
+    """A mutable local scalar (TVM 0.27: a ``(1,)`` buffer in ``local`` scope)."""
+    buffer = IRBuilder.name(name, B.alloc_buffer((1,), dtype, scope="local"))
+    return LocalScalar(buffer)
 
 
 def bind_target(p: Parser, target: doc.Expr, value: Any) -> None:
@@ -91,7 +101,10 @@ def _bind_name(p: Parser, target: doc.Name, value: Any, value_node: doc.Expr) ->
     if isinstance(current, Var) and id(current) in p.state.get("loop_vars", ()):
         raise p.error(target, "store-to-loop-var", f"cannot assign to loop variable '{name}'")
     if isinstance(current, LocalScalar):  # reassignment of a local scalar
-        B.buffer_store(current.buffer, _store_value(p, target, current.buffer, value), [])
+        current.store(_store_value(p, target, current.buffer, value))
+        return
+    if isinstance(value, Frame):  # `tx = T.launch_thread(...)`: open until the scope ends
+        p.enter_for_rest_of_body(value, target)
         return
     if isinstance(value, Var) and _is_declaration(value_node):
         if isinstance(current, Var) and current.dtype == value.dtype:
@@ -103,9 +116,9 @@ def _bind_name(p: Parser, target: doc.Name, value: Any, value_node: doc.Expr) ->
         return
     if isinstance(value, PrimExpr | int | float):
         expr = arith.as_expr(value)
-        buffer = IRBuilder.name(name, B.alloc_buffer((), expr.dtype))
-        B.buffer_store(buffer, expr, [])
-        p.var_table.add(name, LocalScalar(buffer))
+        scalar = declare_local_scalar(name, expr.dtype)
+        scalar.store(expr)
+        p.var_table.add(name, scalar)
         return
     p.var_table.add(name, value)  # a Python value (meta-programming)
 
@@ -130,7 +143,7 @@ def store(p: Parser, target: doc.Subscript, value: Any) -> None:
         )
     indices = list(key) if isinstance(key, tuple) else [key]
     check_rank(target, buffer, tuple(indices))
-    if indices == [()]:
+    if is_empty_index(indices):
         indices = []
     converted = _store_value(p, target, buffer, value)
     p.evaluator.apply(target, B.buffer_store, buffer, converted, indices)
@@ -169,12 +182,6 @@ def _lossy(have: DataType, want: DataType) -> bool:
     if have.is_integer and want.is_integer:
         return want.bits < have.bits or (have.is_int != want.is_int)
     return False
-
-
-def let_annotation_dtype(annotation: Any) -> str | None:
-    """The dtype of a ``T.let[dtype]`` annotation, else None."""
-    dtype = getattr(annotation, "let_dtype", None)
-    return dtype if isinstance(dtype, str) else None
 
 
 def scalar_annotation_dtype(annotation: Any) -> str | None:

@@ -25,6 +25,7 @@ def parse_prim_func(p: Parser, node: doc.FunctionDef, options: dict[str, Any]) -
         )
         with frame:
             B.func_name(node.name)
+            _declare_signature_names(p, node)
             for arg in node.args.args:
                 try:
                     _parse_param(p, arg)
@@ -97,3 +98,55 @@ def _without_docstring(body: tuple[doc.Stmt, ...]) -> tuple[doc.Stmt, ...]:
         if isinstance(body[0].value.value, str):
             return body[1:]
     return body
+
+
+class SymbolicTypeVar:
+    """``n = TypeVar("n")`` at module level: an int64 size variable, fresh in each function."""
+
+    def __init__(self, name: str, *constraints: Any, **options: Any) -> None:
+        if constraints or options:
+            raise ValueError(f"symbolic TypeVar '{name}' must not have constraints or a bound")
+        self.name = name
+        self.__name__ = name
+
+    def __repr__(self) -> str:
+        return f"TypeVar({self.name!r})"
+
+
+def _declare_signature_names(p: Parser, node: doc.FunctionDef) -> None:
+    """Size variables the signature names before defining them: strings in buffer shapes
+    (``T.Buffer(("n", n), ...)``) and module-level ``TypeVar``s."""
+    from tvmscript.script.ir_builder.tir.buffers import _sym_var
+
+    scalar_dtypes = _scalar_param_dtypes(node)
+    annotations = [a.annotation for a in node.args.args if a.annotation is not None]
+    params = {a.arg for a in node.args.args}
+    for ann in annotations:
+        for sub in _walk(ann):
+            if isinstance(sub, doc.Name) and sub.id not in params:
+                value = p.evaluator.lookup(sub.id)
+                if isinstance(value, SymbolicTypeVar) and not p.var_table.exist(sub.id):
+                    p.var_table.add(sub.id, Var(sub.id, "int64"))
+            elif isinstance(sub, doc.Constant) and isinstance(sub.value, str):
+                name = sub.value
+                if name.isidentifier() and not p.var_table.exist(name) and name not in params:
+                    p.var_table.add(name, _sym_var(name, scalar_dtypes.get(name, "int32")))
+
+
+def _scalar_param_dtypes(node: doc.FunctionDef) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for arg in node.args.args:
+        ann = arg.annotation
+        if isinstance(ann, doc.Attribute) and isinstance(ann.value, doc.Name):
+            from tvmscript.ir.dtype import is_valid_dtype
+
+            if is_valid_dtype(ann.attr):
+                out[arg.arg] = ann.attr
+    return out
+
+
+def _walk(node: doc.Node) -> list[doc.Node]:
+    out = [node]
+    for child in doc.children(node):
+        out.extend(_walk(child))
+    return out

@@ -10,15 +10,15 @@ from tvmscript.script.ir_builder import tir as B
 from tvmscript.script.ir_builder.base import Frame, IRBuilder
 from tvmscript.script.ir_builder.tir.frames import ForFrame
 from tvmscript.script.parser.core import doc
-from tvmscript.script.parser.core.dispatch import Token, register
+from tvmscript.script.parser.core.dispatch import Token, register, register_name
 from tvmscript.script.parser.core.evaluator import POISON
 from tvmscript.script.parser.core.macro import Macro, MacroReturn
 from tvmscript.script.parser.core.parser import Parser
+from tvmscript.script.ir_builder.tir.dtypes import LetAnnotation
 from tvmscript.script.parser.tir.binding import (
-    LocalScalar,
     bind_assign,
     bind_target,
-    let_annotation_dtype,
+    declare_local_scalar,
     scalar_annotation_dtype,
     store,
 )
@@ -154,11 +154,12 @@ def visit_ann_assign(p: Parser, node: doc.AnnAssign) -> None:
     if not isinstance(node.target, doc.Name):
         raise p.error(node.target, "unsupported-syntax", "expected a name to bind")
     name = node.target.id
-    if (dtype := let_annotation_dtype(annotation)) is not None:
+    if isinstance(annotation, LetAnnotation):
         if value is None:
             raise p.error(node, "invalid-argument", "a T.let binding needs a value")
-        var = B.Var(name, dtype)
-        B.Bind(p.evaluator.apply(node, _cast, dtype, value), var)
+        rhs = arith_as_expr(p, node, value)
+        var = p.evaluator.apply(node.annotation, annotation.as_var, rhs.dtype)
+        B.Bind(p.evaluator.apply(node, _cast, var.dtype, rhs), IRBuilder.name(name, var))
         p.var_table.add(name, var)
         return
     if (dtype := scalar_annotation_dtype(annotation)) is None:
@@ -166,11 +167,18 @@ def visit_ann_assign(p: Parser, node: doc.AnnAssign) -> None:
             node.annotation, "invalid-argument",
             "expected a dtype annotation such as T.int32 or T.let[T.int32]",
         )
-    buffer = IRBuilder.name(name, B.alloc_buffer((), dtype))
-    scalar = LocalScalar(buffer)
+    scalar = declare_local_scalar(name, dtype)
     p.var_table.add(name, scalar)
     if value is not None:
-        B.buffer_store(buffer, p.evaluator.apply(node, _cast, dtype, value), [])
+        scalar.store(p.evaluator.apply(node, _cast, dtype, value))
+
+
+def arith_as_expr(p: Parser, node: doc.Node, value: Any) -> PrimExpr:
+    """``value`` as an expression (a Python scalar becomes a constant)."""
+    from tvmscript.tir import arith
+
+    result: PrimExpr = p.evaluator.apply(node, arith.as_expr, value)
+    return result
 
 
 def _cast(dtype: str, value: Any) -> Any:
@@ -196,11 +204,9 @@ def visit_expr_stmt(p: Parser, node: doc.ExprStmt) -> None:
     value = p.eval_expr(node.value)
     if value is None or value is POISON:
         return
-    if isinstance(value, Frame):
-        raise p.error(
-            node, "invalid-argument",
-            f"'{type(value).__name__}' opens a scope: use it in a `with` statement",
-        )
+    if isinstance(value, Frame):  # a bare `T.attr(...)`: the scope lasts to the body's end
+        p.enter_for_rest_of_body(value, None)
+        return
     if isinstance(value, PrimExpr):
         B.evaluate(value)
     # Other Python values (a docstring, a macro's return) have no effect.
@@ -249,3 +255,13 @@ def visit_function_def(p: Parser, node: doc.FunctionDef) -> None:
         raise p.error(node, "unsupported-syntax", "nested functions must be decorated @T.macro")
     closure = {name: p.var_table.get(name) for name in p.var_table.names()}
     p.var_table.add(node.name, Macro(node, hygienic, closure))
+
+
+def tir_range(start: Any, stop: Any = None, step: Any = None) -> Any:
+    """``range`` in TIR: a serial loop."""
+    if step is None:
+        return B.serial(start, stop)
+    return B.serial(start, stop, step=step)
+
+
+register_name(Token.TIR, "range", tir_range)
