@@ -108,6 +108,8 @@ def match_types(a: E.PrimExpr, b: E.PrimExpr) -> tuple[E.PrimExpr, E.PrimExpr]:
 
 
 def _common_type(ta: DataType, tb: DataType) -> str | None:
+    if ta.is_handle or tb.is_handle or ta.is_void or tb.is_void:
+        return None
     if ta.code == tb.code and (ta.is_integer or ta.is_float):
         return str(ta if ta.bits >= tb.bits else tb)
     if ta.is_integer and tb.is_integer:  # mixed signedness

@@ -7,16 +7,17 @@ constants are evaluated by the safe evaluator; other top-level code is skipped, 
 from __future__ import annotations
 
 import ast
+import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
 from tvmscript.diagnostics import Diagnostic, DiagnosticError, debug_enabled
-from tvmscript.script.ir_builder.base import IRBuilder
+from tvmscript.script.ir_builder.base import BuilderError, IRBuilder
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.evaluator import POISON
 from tvmscript.script.parser.core.macro import Macro
-from tvmscript.script.parser.core.parser import Parser, internal_error
+from tvmscript.script.parser.core.parser import Parser, internal_error, statement_error
 from tvmscript.script.parser.core.source import Source
 from tvmscript.script.parser.entry_utils import DecoratorInfo, decorator_info
 from tvmscript.script.parser.ir import handlers as _ir_rules  # registers the dialect's rules
@@ -90,7 +91,7 @@ def _modules(
 ) -> Iterator[tuple[Source, ast.Module]]:
     """The parsed file; after a syntax error, each top-level chunk that still parses."""
     try:
-        yield Source(text, filename), ast.parse(text, filename)
+        yield Source(text, filename), parse_python(text, filename)
         return
     except SyntaxError as exc:
         diagnostics.append(syntax_error(exc, Source(text, filename)))
@@ -105,10 +106,17 @@ def _modules(
         if start <= bad_line <= end + 1:
             continue
         try:
-            module = ast.parse(chunk, filename)
+            module = parse_python(chunk, filename)
         except (SyntaxError, ValueError):
             continue
         yield Source(chunk, filename, line_offset=start - 1), module
+
+
+def parse_python(text: str, filename: str) -> ast.Module:
+    """``ast.parse`` without Python's warnings (they are not the user's TVMScript problems)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(text, filename)
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
@@ -215,6 +223,10 @@ def build_definition(
             _dispatch_definition(parser, node, info)
         except DiagnosticError as exc:
             parser.report(exc)
+        except (BuilderError, TypeError, ValueError) as exc:  # raised while finishing the IR
+            if debug_enabled():
+                raise
+            parser.diagnostics.append(statement_error(node, exc))
         finally:
             parser.builder = None
     if _error_count(parser.diagnostics) > before:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from tvmscript.diagnostics import DiagnosticError
 from tvmscript.ir.dtype import DTypeError
+from tvmscript.script.ir_builder.base import BuilderError
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import dialect_names
 from tvmscript.tir import arith
@@ -59,6 +60,17 @@ class PoisonType:
 
 
 POISON: Final = PoisonType()
+
+
+def has_poison(value: object) -> bool:
+    """Whether ``value`` is, or (in a tuple, list or dict) contains, the error marker."""
+    if value is POISON:
+        return True
+    if isinstance(value, tuple | list):
+        return any(has_poison(v) for v in value)
+    if isinstance(value, dict):
+        return any(has_poison(v) for v in value.values())
+    return False
 
 _SAFE_BUILTINS: Final[dict[str, Any]] = {
     name: getattr(builtins, name)
@@ -214,6 +226,8 @@ class Evaluator:
             return fn(*args)
         except TypeMismatchError as exc:
             raise DiagnosticError.at(node.span, "dtype-mismatch", str(exc)) from None
+        except BuilderError as exc:
+            raise DiagnosticError.at(node.span, "misplaced-call", _describe(exc)) from None
         except ZeroDivisionError as exc:
             raise DiagnosticError.at(node.span, "invalid-argument", str(exc)) from None
         except (TypeError, ValueError, DTypeError) as exc:
@@ -283,7 +297,7 @@ class Evaluator:
     def _subscript(self, node: doc.Subscript) -> Any:
         base = self.eval(node.value)
         key = self.eval(node.slice)
-        if base is POISON or key is POISON:
+        if base is POISON or has_poison(key):
             return POISON
         return self.parser.subscript(node, base, key)
 
@@ -317,7 +331,7 @@ class Evaluator:
                 kwargs.update(self.eval(kw.value))
             else:
                 kwargs[kw.arg] = self.eval(kw.value)
-        if func is POISON or any(a is POISON for a in args) or POISON in kwargs.values():
+        if func is POISON or has_poison(args) or has_poison(kwargs):
             return POISON
         return self.parser.call(node, func, args, kwargs)
 
@@ -339,6 +353,8 @@ class Evaluator:
             return func(*args, **kwargs)
         except DiagnosticError:
             raise
+        except BuilderError as exc:
+            raise DiagnosticError.at(node.span, "misplaced-call", _describe(exc)) from None
         except TypeMismatchError as exc:
             raise DiagnosticError.at(node.span, "dtype-mismatch", str(exc)) from None
         except (TypeError, ValueError, KeyError, IndexError, DTypeError, ZeroDivisionError) as exc:

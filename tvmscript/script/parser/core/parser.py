@@ -13,7 +13,7 @@ from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from tvmscript.diagnostics import Diagnostic, DiagnosticError, debug_enabled
-from tvmscript.script.ir_builder.base import IRBuilder
+from tvmscript.script.ir_builder.base import BuilderError, IRBuilder
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import Token, get_rule
 from tvmscript.script.parser.core.evaluator import POISON, Evaluator
@@ -85,6 +85,11 @@ class Parser:
                 self.poison_targets(stmt)
             except MacroReturn:
                 raise
+            except (BuilderError, TypeError, ValueError) as exc:
+                if debug_enabled():
+                    raise
+                self.diagnostics.append(statement_error(stmt, exc))
+                self.poison_targets(stmt)
             except Exception as exc:
                 if debug_enabled():
                     raise
@@ -145,6 +150,19 @@ class Parser:
         if isinstance(func, Macro):
             return func.expand(self, node, args, kwargs)
         return self.evaluator.call(node, func, args, kwargs)
+
+
+def statement_error(node: doc.Node, exc: Exception) -> Diagnostic:
+    """A builder's complaint about the arguments or the place of a statement."""
+    from tvmscript.tir.arith import TypeMismatchError
+
+    text = str(exc) or type(exc).__name__
+    text = text[:1].lower() + text[1:]
+    if isinstance(exc, BuilderError):
+        return Diagnostic.error(node.span, "misplaced-call", text)
+    if isinstance(exc, TypeMismatchError):
+        return Diagnostic.error(node.span, "dtype-mismatch", text)
+    return Diagnostic.error(node.span, "invalid-argument", text)
 
 
 def internal_error(node: doc.Node, exc: BaseException) -> Diagnostic:

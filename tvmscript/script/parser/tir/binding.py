@@ -16,7 +16,7 @@ from tvmscript.ir.dtype import DataType
 from tvmscript.script.ir_builder import tir as B
 from tvmscript.script.ir_builder.base import Frame, IRBuilder
 from tvmscript.script.parser.core import doc
-from tvmscript.script.parser.core.evaluator import POISON, Boxed
+from tvmscript.script.parser.core.evaluator import POISON, Boxed, has_poison
 from tvmscript.script.parser.core.parser import Parser
 from tvmscript.script.parser.tir.access import check_rank, is_empty_index
 from tvmscript.tir import arith
@@ -81,14 +81,18 @@ def _unpack(p: Parser, target: doc.Tuple | doc.List, value: Any) -> list[Any]:
 def bind_assign(p: Parser, target: doc.Expr, value: Any, value_node: doc.Expr) -> None:
     """``target = value`` in TIR."""
     if value is POISON:
-        bind_target(p, target, POISON)
+        if not isinstance(target, doc.Subscript):
+            bind_target(p, target, POISON)
         return
     if isinstance(target, doc.Subscript):
         store(p, target, value)
         return
     if isinstance(target, doc.Tuple | doc.List):
-        for elt, v in zip(target.elts, _unpack(p, target, value), strict=True):
-            bind_assign(p, elt, v, value_node)
+        nodes: list[doc.Expr] = [value_node] * len(target.elts)
+        if isinstance(value_node, doc.Tuple | doc.List) and len(value_node.elts) == len(nodes):
+            nodes = list(value_node.elts)  # `n, m = T.int32(), T.int32()`: one call per name
+        for elt, v, node in zip(target.elts, _unpack(p, target, value), nodes, strict=True):
+            bind_assign(p, elt, v, node)
         return
     if not isinstance(target, doc.Name):
         raise p.error(target, "unsupported-syntax", "expected a name, a tuple or a buffer element")
@@ -132,7 +136,7 @@ def store(p: Parser, target: doc.Subscript, value: Any) -> None:
     """``buffer[indices] = value``."""
     buffer = p.eval_expr(target.value)
     key = p.eval_expr(target.slice)
-    if buffer is POISON or key is POISON or value is POISON:
+    if buffer is POISON or has_poison(key) or value is POISON:
         return
     if isinstance(buffer, LocalScalar):
         buffer = buffer.buffer
