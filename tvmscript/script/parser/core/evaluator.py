@@ -66,10 +66,14 @@ def has_poison(value: object) -> bool:
     """Whether ``value`` is, or (in a tuple, list or dict) contains, the error marker."""
     if value is POISON:
         return True
-    if isinstance(value, tuple | list):
-        return any(has_poison(v) for v in value)
-    if isinstance(value, dict):
-        return any(has_poison(v) for v in value.values())
+    kind = type(value)
+    if kind is tuple or kind is list:
+        for v in value:  # type: ignore[attr-defined]
+            if v is POISON or ((type(v) is tuple or type(v) is list) and has_poison(v)):
+                return True
+        return False
+    if kind is dict:
+        return has_poison(list(value.values()))  # type: ignore[attr-defined]
     return False
 
 _SAFE_BUILTINS: Final[dict[str, Any]] = {
@@ -348,11 +352,13 @@ class Evaluator:
                 f"'{name}' cannot be called in TVMScript: only T/R/I functions, IR methods and "
                 "simple builtins are evaluated",
             )
-        check_signature(node, func, args, kwargs)
         try:
             return func(*args, **kwargs)
         except DiagnosticError:
             raise
+        except TypeError as exc:
+            check_signature(node, func, args, kwargs)  # a wrong call shape is `invalid-call`
+            raise DiagnosticError.at(node.span, "invalid-argument", _describe(exc)) from None
         except BuilderError as exc:
             raise DiagnosticError.at(node.span, "misplaced-call", _describe(exc)) from None
         except TypeMismatchError as exc:
@@ -364,8 +370,20 @@ class Evaluator:
 _MISSING: Final = object()
 
 
+_ALLOWED: dict[int, tuple[Any, bool]] = {}
+
+
 def is_allowed_callable(func: Any) -> bool:
     """Whether ``func`` is ours (tvmscript) or a whitelisted builtin."""
+    if (hit := _ALLOWED.get(id(func))) is not None and hit[0] is func:
+        return hit[1]
+    allowed = _is_allowed(func)
+    if isinstance(func, types.FunctionType | type):  # long-lived: worth remembering
+        _ALLOWED[id(func)] = (func, allowed)
+    return allowed
+
+
+def _is_allowed(func: Any) -> bool:
     if id(func) in _SAFE_CALLABLES:
         return True
     owner = getattr(func, "__self__", None)
