@@ -34,7 +34,13 @@ class Diagnostic:
     def at(cls, span: Span, code: str, message: str, severity: Severity) -> Diagnostic:
         """A diagnostic of ``severity`` at ``span``."""
         return cls(
-            severity, message, code, span.file, span.line, span.column, span.end_line,
+            severity,
+            message,
+            code,
+            span.file,
+            span.line,
+            span.column,
+            span.end_line,
             span.end_column,
         )
 

@@ -23,73 +23,88 @@ def where(d: Diagnostic) -> tuple[str, int, int, int, int]:
 
 
 def test_syntax_error_is_reported_at_the_offending_token() -> None:
-    d = only(script("""
+    d = only(
+        script("""
         @T.prim_func
         def f(A: T.Buffer((4,), "float32")):
             A[0] = = 1
-    """))
+    """)
+    )
     assert where(d) == ("syntax-error", 5, 12, 5, 13)
     assert d.message == "invalid syntax"
 
 
 def test_undefined_name_is_reported_at_its_use() -> None:
-    d = only(script("""
+    d = only(
+        script("""
         @T.prim_func
         def f(A: T.Buffer((4,), "float32")):
             C[0] = T.float32(1)
-    """))
+    """)
+    )
     assert where(d) == ("undefined-name", 5, 5, 5, 6)
     assert d.message == "undefined name 'C'"
 
 
 def test_unknown_t_attribute_suggests_the_closest_name() -> None:
-    d = only(script("""
+    d = only(
+        script("""
         @T.prim_func
         def f(A: T.Buffer((4,), "float32")):
             for i in T.serail(4):
                 A[i] = T.float32(0)
-    """))
+    """)
+    )
     assert where(d) == ("unknown-attribute", 5, 14, 5, 22)
     assert d.message == "'T' has no attribute 'serail'; did you mean 'serial'?"
 
 
 def test_wrong_argument_count_names_the_signature() -> None:
-    d = only(script("""
+    d = only(
+        script("""
         @T.prim_func
         def f(A: T.Buffer((4,), "float32")):
             for i in T.serial(0, 4, 1, 2, 3):
                 A[i] = T.float32(0)
-    """))
+    """)
+    )
     assert where(d) == ("invalid-call", 5, 14, 5, 37)
     assert d.message.startswith("T.serial(): too many positional arguments; expected T.serial(")
 
 
 def test_wrong_argument_type_is_invalid_argument() -> None:
-    d = only(script("""
+    d = only(
+        script("""
         @T.prim_func
         def f(A: T.Buffer((4,), "float32")):
             with T.sblock(5):
                 A[0] = T.float32(0)
-    """))
+    """)
+    )
     assert where(d) == ("invalid-argument", 5, 10, 5, 21)
 
 
 def test_dtype_mismatch_between_operands() -> None:
-    d = only(script("""
+    d = only(
+        script("""
         @T.prim_func
         def f(A: T.Buffer((4,), "float32"), H: T.handle):
             A[0] = A[1] + H
-    """))
+    """)
+    )
     assert where(d) == ("dtype-mismatch", 5, 12, 5, 20)
     assert d.message == "cannot match types 'float32' and 'handle'"
 
 
 def test_lossy_store_is_a_dtype_mismatch_warning() -> None:
-    [d] = check_source(HEADER + script("""
+    [d] = check_source(
+        HEADER
+        + script("""
         @T.prim_func
         def f(A: T.Buffer((4,), "float32"), B: T.Buffer((4,), "int32")):
             B[0] = A[0]
-    """))
+    """)
+    )
     assert d.severity == "warning"
     assert where(d) == ("dtype-mismatch", 5, 5, 5, 9)
     assert d.message == (
@@ -98,83 +113,99 @@ def test_lossy_store_is_a_dtype_mismatch_warning() -> None:
 
 
 def test_buffer_rank_mismatch_on_load() -> None:
-    d = only(script("""
+    d = only(
+        script("""
         @T.prim_func
         def f(A: T.Buffer((4, 4), "float32"), B: T.Buffer((4,), "float32")):
             B[0] = A[0]
-    """))
+    """)
+    )
     assert where(d) == ("buffer-rank-mismatch", 5, 12, 5, 16)
     assert d.message == "buffer 'A' has 2 dimensions but is indexed with 1"
 
 
 def test_buffer_rank_mismatch_on_store() -> None:
-    d = only(script("""
+    d = only(
+        script("""
         @T.prim_func
         def f(A: T.Buffer((4, 4), "float32")):
             A[0, 1, 2] = T.float32(0)
-    """))
+    """)
+    )
     assert where(d) == ("buffer-rank-mismatch", 5, 5, 5, 15)
     assert d.message == "buffer 'A' has 2 dimensions but is indexed with 3"
 
 
 def test_store_to_loop_variable() -> None:
-    d = only(script("""
+    d = only(
+        script("""
         @T.prim_func
         def f(A: T.Buffer((4,), "float32")):
             for i in range(4):
                 i = 2
-    """))
+    """)
+    )
     assert where(d) == ("store-to-loop-var", 6, 9, 6, 10)
     assert d.message == "cannot assign to loop variable 'i'"
 
 
 def test_sblock_axis_bound_to_unknown_variable() -> None:
-    d = only(script("""
+    d = only(
+        script("""
         @T.prim_func
         def f(A: T.Buffer((4,), "float32")):
             for i in range(4):
                 with T.sblock("b"):
                     vi = T.axis.spatial(4, j)
                     A[vi] = T.float32(0)
-    """))
+    """)
+    )
     assert where(d) == ("undefined-name", 7, 36, 7, 37)
 
 
 def test_unsupported_python_syntax() -> None:
-    d = only(script("""
+    d = only(
+        script("""
         @T.prim_func
         def f(A: T.Buffer((4,), "float32")):
             A[0] = [x for x in range(3)][0]
-    """))
+    """)
+    )
     assert where(d) == ("unsupported-syntax", 5, 12, 5, 33)
     assert d.message == "list comprehensions are not supported in TVMScript"
 
 
 def test_try_statement_is_unsupported() -> None:
-    d = only(script("""
+    d = only(
+        script("""
         @T.prim_func
         def f(A: T.Buffer((4,), "float32")):
             try:
                 A[0] = T.float32(0)
             except Exception:
                 pass
-    """))
+    """)
+    )
     assert where(d) == ("unsupported-syntax", 5, 5, 8, 13)
     assert d.message == "'try' is not supported in TVMScript"
 
 
 def test_statement_outside_the_dialect() -> None:
-    d = only(script("""
+    d = only(
+        script("""
         @T.prim_func
         def f(A: T.Buffer((4,), "float32")):
             return A
-    """))
+    """)
+    )
     assert where(d) == ("wrong-dialect", 5, 5, 5, 13)
     assert d.message == "'return' is not supported in a prim_func"
 
 
 def test_errors_in_every_definition_are_all_reported() -> None:
-    diagnostics = check_source(HEADER + script("""
+    diagnostics = check_source(
+        HEADER
+        + script("""
         @T.prim_func
         def f(A: T.Buffer((4,), "float32")):
             A[0] = x
@@ -183,25 +214,33 @@ def test_errors_in_every_definition_are_all_reported() -> None:
         @T.prim_func
         def g(A: T.Buffer((4,), "float32")):
             A[0] = z
-    """))
+    """)
+    )
     assert [(d.code, d.line) for d in diagnostics] == [
-        ("undefined-name", 5), ("undefined-name", 6), ("undefined-name", 10)
+        ("undefined-name", 5),
+        ("undefined-name", 6),
+        ("undefined-name", 10),
     ]
 
 
 def test_an_error_is_reported_once_not_cascaded() -> None:
-    diagnostics = check_source(HEADER + script("""
+    diagnostics = check_source(
+        HEADER
+        + script("""
         @T.prim_func
         def f(A: T.Buffer((4,), "float32")):
             B = T.alloc_buffer((4,), undefined_dtype)
             B[0] = T.float32(1)
             A[0] = B[0]
-    """))
+    """)
+    )
     assert [(d.code, d.line) for d in diagnostics] == [("undefined-name", 5)]
 
 
 def test_definitions_after_a_syntax_error_are_still_checked() -> None:
-    diagnostics = check_source(HEADER + script("""
+    diagnostics = check_source(
+        HEADER
+        + script("""
         @T.prim_func
         def f(A: T.Buffer((4,), "float32")):
             A[0] = (
@@ -209,7 +248,8 @@ def test_definitions_after_a_syntax_error_are_still_checked() -> None:
         @T.prim_func
         def g(A: T.Buffer((4,), "float32")):
             A[0] = missing
-    """))
+    """)
+    )
     assert [d.code for d in diagnostics] == ["syntax-error", "undefined-name"]
     assert diagnostics[1].line == 9
 
@@ -221,10 +261,12 @@ def test_internal_errors_become_one_diagnostic(monkeypatch: pytest.MonkeyPatch) 
         raise RuntimeError("boom")
 
     monkeypatch.setattr(handlers.B, "evaluate", explode)
-    d = only(script("""
+    d = only(
+        script("""
         @T.prim_func
         def f(A: T.Buffer((4,), "float32")):
             T.call_extern("int32", "f")
-    """))
+    """)
+    )
     assert where(d) == ("internal-error", 5, 5, 5, 32)
     assert d.message == "internal error, please report: RuntimeError: boom"

@@ -14,9 +14,41 @@ from tvmscript.diagnostics import Diagnostic
 
 TEXTS = [p.text for p in corpus_rows("tir")]
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-_IDENTS = ["T", "A", "i", "vi", "T.sblock", "range", "x", "None", "lambda", "T.axis", "0", "(",
-           ")", ":", "[", "]", "=", "with", "for", "if", "else", "return", "try", "yield",
-           "\"s\"", "1.5", "T.float32", "T.grid", "class", "def", "@T.prim_func", "\t", "é"]
+_IDENTS = [
+    "T",
+    "A",
+    "i",
+    "vi",
+    "T.sblock",
+    "range",
+    "x",
+    "None",
+    "lambda",
+    "T.axis",
+    "0",
+    "(",
+    ")",
+    ":",
+    "[",
+    "]",
+    "=",
+    "with",
+    "for",
+    "if",
+    "else",
+    "return",
+    "try",
+    "yield",
+    '"s"',
+    "1.5",
+    "T.float32",
+    "T.grid",
+    "class",
+    "def",
+    "@T.prim_func",
+    "\t",
+    "é",
+]
 
 
 def _delete_token(text: str, k: int) -> str:
@@ -24,7 +56,7 @@ def _delete_token(text: str, k: int) -> str:
     if not tokens:
         return text
     m = tokens[k % len(tokens)]
-    return text[: m.start()] + text[m.end():]
+    return text[: m.start()] + text[m.end() :]
 
 
 def _replace_token(text: str, k: int, word: str) -> str:
@@ -32,7 +64,7 @@ def _replace_token(text: str, k: int, word: str) -> str:
     if not tokens:
         return text
     m = tokens[k % len(tokens)]
-    return text[: m.start()] + word + text[m.end():]
+    return text[: m.start()] + word + text[m.end() :]
 
 
 def _swap_lines(text: str, a: int, b: int) -> str:
@@ -67,7 +99,9 @@ def mutated(draw: st.DrawFn) -> str:
 
 
 @settings(
-    max_examples=2000, deadline=None, derandomize=True,
+    max_examples=2000,
+    deadline=None,
+    derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(mutated())

@@ -19,6 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check every file; 0 clean, 1 errors found, 2 usage/IO error."""
     files: list[dict[str, object]] = []
+    count = 0
     found_errors = False
     try:
         for path in python_files(args.paths):
@@ -26,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
             diagnostics = check_source(text, str(path))
             found_errors |= any(d.severity == "error" for d in diagnostics)
             files.append({"path": str(path), "diagnostics": [d.to_json() for d in diagnostics]})
+            count += len(diagnostics)
             if args.format == "text":
                 print_diagnostics(diagnostics, text)
     except UsageError as exc:
@@ -35,7 +37,9 @@ def run(args: argparse.Namespace) -> int:
         json.dump({"files": files}, sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        count = sum(len(f["diagnostics"]) for f in files)  # type: ignore[arg-type]
-        print(f"checked {len(files)} file{'s' if len(files) != 1 else ''}: "
-              f"{count} diagnostic{'s' if count != 1 else ''}", file=sys.stderr)
+        print(
+            f"checked {len(files)} file{'s' if len(files) != 1 else ''}: "
+            f"{count} diagnostic{'s' if count != 1 else ''}",
+            file=sys.stderr,
+        )
     return 1 if found_errors else 0

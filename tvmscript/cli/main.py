@@ -9,8 +9,12 @@ from typing import Final
 
 from tvmscript.cli import check, print_cmd
 
-_COMMANDS: Final[dict[str, tuple[Callable[[argparse.ArgumentParser], None],
-                                 Callable[[argparse.Namespace], int], str]]] = {
+_COMMANDS: Final[
+    dict[
+        str,
+        tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int], str],
+    ]
+] = {
     "check": (check.add_arguments, check.run, "report the diagnostics of TVMScript files"),
     "print": (print_cmd.add_arguments, print_cmd.run, "print a file's IR as canonical text"),
 }

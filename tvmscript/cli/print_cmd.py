@@ -36,6 +36,6 @@ def run(args: argparse.Namespace) -> int:
             error(f"no function named '{args.func}' in '{path}'")
             return 2
         obj = obj[args.func]
-    printed: str = obj.script()  # type: ignore[attr-defined]
+    printed: str = obj.script()
     sys.stdout.write(printed if printed.endswith("\n") else printed + "\n")
     return 0

@@ -1,5 +1,6 @@
-"""Module-level IR (IRModule, GlobalVar, spans, dtypes, structural equality) and the ``I``
-namespace of TVMScript (``from tvmscript import ir as I``).
+"""Module-level IR and the ``I`` namespace of TVMScript (``from tvmscript import ir as I``).
+
+IRModule, GlobalVar, spans, dtypes and structural equality live here too.
 """
 
 from tvmscript.ir.dtype import DataType

@@ -12,8 +12,16 @@ from typing import Final
 
 _SCALAR_CODES: Final = ("int", "uint", "float", "bfloat", "bool", "handle", "void")
 _FLOAT8_CODES: Final = (
-    "float8_e3m4", "float8_e4m3", "float8_e4m3b11fnuz", "float8_e4m3fn", "float8_e4m3fnuz",
-    "float8_e5m2", "float8_e5m2fnuz", "float8_e8m0fnu", "float6_e2m3fn", "float6_e3m2fn",
+    "float8_e3m4",
+    "float8_e4m3",
+    "float8_e4m3b11fnuz",
+    "float8_e4m3fn",
+    "float8_e4m3fnuz",
+    "float8_e5m2",
+    "float8_e5m2fnuz",
+    "float8_e8m0fnu",
+    "float6_e2m3fn",
+    "float6_e3m2fn",
     "float4_e2m1fn",
 )
 _DTYPE_RE: Final = re.compile(r"^(int|uint|float|bfloat)(\d+)(?:x(\d+))?$")
@@ -54,7 +62,8 @@ class DataType:
     @property
     def is_float(self) -> bool:
         """IEEE or brain or low-precision float."""
-        return self.code in ("float", "bfloat") or self.code.startswith(("float8", "float6", "float4"))
+        code = self.code
+        return code in ("float", "bfloat") or code.startswith(("float8", "float6", "float4"))
 
     @property
     def is_bool(self) -> bool:

@@ -8,7 +8,6 @@ renaming).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from functools import cache
 from typing import Any, Final
 
 from tvmscript.ir.span import Span
@@ -28,10 +27,14 @@ class Node:
         return replace_fields(self, span=span)
 
 
-@cache
+_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
 def node_fields(cls: type) -> tuple[tuple[str, str], ...]:
     """``(name, seq-kind)`` for each field of node class ``cls`` ("" for plain fields)."""
-    return tuple((f.name, f.metadata.get("seq", "")) for f in fields(cls))
+    if (known := _FIELDS.get(cls)) is None:
+        known = _FIELDS[cls] = tuple((f.name, f.metadata.get("seq", "")) for f in fields(cls))
+    return known
 
 
 def replace_fields(node: Any, **changes: object) -> Any:

@@ -393,7 +393,7 @@ def logical_not(a: object) -> E.PrimExpr:
 def _to_bool(x: E.PrimExpr) -> E.PrimExpr:
     if DataType.of(x.dtype).is_bool:
         return x
-    return x != make_const(x.dtype, 0)
+    return not_equal(x, make_const(x.dtype, 0))
 
 
 def _bools(a: object, b: object) -> tuple[E.PrimExpr, E.PrimExpr]:
@@ -524,4 +524,5 @@ def script_binary(node: type[E.CmpOp], a: object, b: object) -> E.PrimExpr:
             b = E.Broadcast(b, la)
         else:
             raise TypeMismatchError(f"cannot match vector types '{a.dtype}' and '{b.dtype}'")
-    return node(a, b)
+    result: E.PrimExpr = node(a, b)
+    return result

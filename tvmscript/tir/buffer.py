@@ -43,6 +43,9 @@ class Buffer(Node):
     """``"default"`` or ``"auto_broadcast"``."""
     axis_separators: tuple[int, ...] = ()
     """Boundaries of the physical axes."""
+    layout: str | None = None
+    """TVM 0.27's buffer layout, modelled only as ``"scalar"`` (its ``TileLayout(S[1:1])``):
+    the one-element buffer of a local scalar ``x: T.float32 = v``, printed as a scalar."""
 
     @property
     def scope(self) -> str:
@@ -97,8 +100,16 @@ def make_buffer(
         elem = "bool" if DataType.of(dtype).is_bool else dtype
         data = Var(name, "handle", PointerType(elem, scope))
     return Buffer(
-        data, dtype, tuple(shape), tuple(strides), elem_offset, name, data_alignment,
-        offset_factor, buffer_type, tuple(axis_separators),
+        data,
+        dtype,
+        tuple(shape),
+        tuple(strides),
+        elem_offset,
+        name,
+        data_alignment,
+        offset_factor,
+        buffer_type,
+        tuple(axis_separators),
     )
 
 

@@ -257,7 +257,9 @@ class BinaryOp(PrimExpr):
     dtype: str = ""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.a, PrimExpr) or not isinstance(self.b, PrimExpr):
+        a: object = self.a  # Python scalars are accepted from callers and converted here
+        b: object = self.b
+        if not isinstance(a, PrimExpr) or not isinstance(b, PrimExpr):
             _convert_operands(self)
         if not self.dtype:
             object.__setattr__(self, "dtype", self.a.dtype)
@@ -329,7 +331,9 @@ class CmpOp(PrimExpr):
     dtype: str = ""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.a, PrimExpr) or not isinstance(self.b, PrimExpr):
+        a: object = self.a  # Python scalars are accepted from callers and converted here
+        b: object = self.b
+        if not isinstance(a, PrimExpr) or not isinstance(b, PrimExpr):
             _convert_operands(self)
         if not self.dtype:
             object.__setattr__(self, "dtype", DataType.of(self.a.dtype).with_lanes_bool())
@@ -460,9 +464,7 @@ class Broadcast(PrimExpr):
 
     def __post_init__(self) -> None:
         if not self.dtype:
-            object.__setattr__(
-                self, "dtype", DataType.of(self.value.dtype).with_lanes(self.lanes)
-            )
+            object.__setattr__(self, "dtype", DataType.of(self.value.dtype).with_lanes(self.lanes))
 
 
 @dataclass(frozen=True, slots=True, eq=False)

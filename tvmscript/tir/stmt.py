@@ -1,5 +1,8 @@
-"""TIR statements, as TVM 0.27 shapes them: bindings and buffer declarations are flat
-statements whose scope is the rest of the enclosing sequence."""
+"""TIR statements, as TVM 0.27 shapes them.
+
+Bindings and buffer declarations are flat statements whose scope is the rest of the
+enclosing sequence.
+"""
 
 from __future__ import annotations
 

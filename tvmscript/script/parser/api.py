@@ -26,7 +26,9 @@ from tvmscript.script.parser.tir import handlers as _tir_rules  # registers the 
 del _ir_rules, _tir_rules
 
 _DIALECT_MODULES: Final[dict[str, str]] = {
-    "tir": "tvmscript.tir", "tirx": "tvmscript.tir", "relax": "tvmscript.relax",
+    "tir": "tvmscript.tir",
+    "tirx": "tvmscript.tir",
+    "relax": "tvmscript.relax",
     "ir": "tvmscript.ir",
 }
 _SCRIPT_PACKAGES: Final = ("tvm.script", "tvmscript", "tvm.script.parser")
@@ -76,9 +78,7 @@ def parse_file(
             except Exception as exc:
                 if debug_enabled():
                     raise
-                diagnostics.append(
-                    internal_error(doc.Pass(pos=_pos(stmt), src=source), exc)
-                )
+                diagnostics.append(internal_error(doc.Pass(pos=_pos(stmt), src=source), exc))
     return definitions, diagnostics
 
 
@@ -192,7 +192,9 @@ def _dialect_module(package: str, name: str) -> str | None:
 
 
 def _definition(
-    parser: Parser, source: Source, stmt: ast.FunctionDef | ast.ClassDef,
+    parser: Parser,
+    source: Source,
+    stmt: ast.FunctionDef | ast.ClassDef,
     definitions: list[Definition],
 ) -> None:
     node = doc.to_doc(stmt, source)
@@ -281,9 +283,14 @@ def from_source(
         raise DiagnosticError(errors, text)
     if len(definitions) != 1:
         line = Source(text, filename).line_span(1)
-        what = "no TVMScript definition" if not definitions else (
-            f"{len(definitions)} TVMScript definitions ("
-            + ", ".join(d.name for d in definitions) + ")"
+        what = (
+            "no TVMScript definition"
+            if not definitions
+            else (
+                f"{len(definitions)} TVMScript definitions ("
+                + ", ".join(d.name for d in definitions)
+                + ")"
+            )
         )
         raise DiagnosticError(
             [Diagnostic.error(line, "definition-count", f"expected exactly one, found {what}")]

@@ -71,7 +71,15 @@ def While(condition: PrimExpr | bool) -> WhileFrame:
 def Assert(
     condition: PrimExpr | bool, message: str | Sequence[str], error_kind: str = "RuntimeError"
 ) -> AssertFrame:
-    """Add ``assert condition, message`` (flat); the returned frame just passes its body on."""
+    """Add ``assert condition, message`` (flat); the returned frame just passes its body on.
+
+    ``message`` is a string, a sequence of strings, or TVM's printed form
+    ``(error_kind, [parts])``.
+    """
+    if isinstance(message, tuple) and len(message) == 2 and isinstance(message[1], list | tuple):
+        error_kind, message = message[0], message[1]
+        if not isinstance(error_kind, str):
+            raise TypeError(f"expected an error kind string, got {error_kind!r}")
     parts = (message,) if isinstance(message, str) else tuple(message)
     if not all(isinstance(p, str) for p in parts):
         raise TypeError(f"expected an assertion message string, got {message!r}")

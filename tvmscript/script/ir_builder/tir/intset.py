@@ -18,7 +18,7 @@ from tvmscript.tir import expr as E
 
 def fields_of(node: object) -> tuple[tuple[str, str], ...]:
     """``(name, seq-kind)`` of each field of IR node ``node``."""
-    return node_fields(type(node))  # type: ignore[arg-type]  # a class is hashable
+    return node_fields(type(node))
 
 
 def same_expr(a: object, b: object) -> bool:

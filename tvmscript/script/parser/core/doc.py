@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field, fields
-from functools import cache
 from typing import Any, Final
 
 from tvmscript.diagnostics import DiagnosticError
@@ -400,7 +399,7 @@ class _Converter:
         pos = self.pos(a.args[0]) if a.args else self.pos(owner)
         return Arguments(args, self.exprs(a.defaults), pos=pos, src=self.src)
 
-    def stmt(self, n: ast.stmt) -> Stmt:  # noqa: C901, PLR0911  (one case per statement kind)
+    def stmt(self, n: ast.stmt) -> Stmt:  # noqa: C901  (one case per statement kind)
         p, s = self.pos(n), self.src
         match n:
             case ast.Expr(value=v):
@@ -412,8 +411,10 @@ class _Converter:
             case ast.With(items=items, body=b):
                 ws = tuple(
                     WithItem(
-                        self.expr(i.context_expr), self.opt(i.optional_vars),
-                        pos=self.pos(i.context_expr), src=s,
+                        self.expr(i.context_expr),
+                        self.opt(i.optional_vars),
+                        pos=self.pos(i.context_expr),
+                        src=s,
                     )
                     for i in items
                 )
@@ -444,8 +445,13 @@ class _Converter:
 
     def function(self, n: ast.FunctionDef) -> FunctionDef:
         return FunctionDef(
-            n.name, self.arguments(n.args, n), self.stmts(n.body), self.exprs(n.decorator_list),
-            self.opt(n.returns), pos=self.pos(n), src=self.src,
+            n.name,
+            self.arguments(n.args, n),
+            self.stmts(n.body),
+            self.exprs(n.decorator_list),
+            self.opt(n.returns),
+            pos=self.pos(n),
+            src=self.src,
         )
 
     def class_def(self, n: ast.ClassDef) -> ClassDef:
@@ -461,7 +467,8 @@ class _Converter:
             raise self.reject(
                 n, _UNSUPPORTED.get(type(n), f"'{type(n).__name__}' is not supported")
             )
-        return convert(self, n, (n.lineno, n.col_offset, n.end_lineno, n.end_col_offset))
+        result: Expr = convert(self, n, (n.lineno, n.col_offset, n.end_lineno, n.end_col_offset))
+        return result
 
     def _name(self, n: ast.Name, p: Pos) -> Expr:
         return Name(n.id, pos=p, src=self.src)
@@ -503,18 +510,14 @@ class _Converter:
         return BoolOp(type(n.op).__name__, self.exprs(n.values), pos=p, src=self.src)
 
     def _slice(self, n: ast.Slice, p: Pos) -> Expr:
-        return Slice(
-            self.opt(n.lower), self.opt(n.upper), self.opt(n.step), pos=p, src=self.src
-        )
+        return Slice(self.opt(n.lower), self.opt(n.upper), self.opt(n.step), pos=p, src=self.src)
 
     def _dict(self, n: ast.Dict, p: Pos) -> Expr:
         keys = tuple(self.opt(k) for k in n.keys)
         return Dict(keys, self.exprs(n.values), pos=p, src=self.src)
 
     def _ifexp(self, n: ast.IfExp, p: Pos) -> Expr:
-        return IfExp(
-            self.expr(n.test), self.expr(n.body), self.expr(n.orelse), pos=p, src=self.src
-        )
+        return IfExp(self.expr(n.test), self.expr(n.body), self.expr(n.orelse), pos=p, src=self.src)
 
     def _lambda(self, n: ast.Lambda, p: Pos) -> Expr:
         return Lambda(self.arguments(n.args, n), self.expr(n.body), pos=p, src=self.src)
@@ -524,13 +527,21 @@ class _Converter:
 
 
 _EXPR: Final[dict[type, Any]] = {
-    ast.Name: _Converter._name, ast.Constant: _Converter._constant,
-    ast.Attribute: _Converter._attribute, ast.Call: _Converter._call,
-    ast.Subscript: _Converter._subscript, ast.BinOp: _Converter._binop,
-    ast.Tuple: _Converter._tuple, ast.List: _Converter._list,
-    ast.Compare: _Converter._compare, ast.UnaryOp: _Converter._unaryop,
-    ast.BoolOp: _Converter._boolop, ast.Slice: _Converter._slice, ast.Dict: _Converter._dict,
-    ast.IfExp: _Converter._ifexp, ast.Lambda: _Converter._lambda,
+    ast.Name: _Converter._name,
+    ast.Constant: _Converter._constant,
+    ast.Attribute: _Converter._attribute,
+    ast.Call: _Converter._call,
+    ast.Subscript: _Converter._subscript,
+    ast.BinOp: _Converter._binop,
+    ast.Tuple: _Converter._tuple,
+    ast.List: _Converter._list,
+    ast.Compare: _Converter._compare,
+    ast.UnaryOp: _Converter._unaryop,
+    ast.BoolOp: _Converter._boolop,
+    ast.Slice: _Converter._slice,
+    ast.Dict: _Converter._dict,
+    ast.IfExp: _Converter._ifexp,
+    ast.Lambda: _Converter._lambda,
     ast.Starred: _Converter._starred,
 }
 
@@ -545,9 +556,14 @@ def to_doc_expr(node: ast.expr, src: Source) -> Expr:
     return _Converter(src).expr(node)
 
 
-@cache
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls) if f.name not in ("pos", "src"))
+    if (names := _FIELD_NAMES.get(cls)) is None:
+        names = tuple(f.name for f in fields(cls) if f.name not in ("pos", "src"))
+        _FIELD_NAMES[cls] = names
+    return names
 
 
 def children(node: Node) -> list[Node]:

@@ -24,8 +24,8 @@ from tvmscript.script.ir_builder.base import BuilderError
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import dialect_names
 from tvmscript.tir import arith
-from tvmscript.tir.arith import TypeMismatchError
 from tvmscript.tir import expr as E
+from tvmscript.tir.arith import TypeMismatchError
 from tvmscript.tir.expr import PrimExpr
 
 if TYPE_CHECKING:
@@ -76,26 +76,66 @@ def has_poison(value: object) -> bool:
         return has_poison(list(value.values()))  # type: ignore[attr-defined]
     return False
 
+
 _SAFE_BUILTINS: Final[dict[str, Any]] = {
     name: getattr(builtins, name)
     for name in (
-        "range", "len", "int", "float", "bool", "str", "min", "max", "abs", "tuple", "list",
-        "dict", "enumerate", "zip", "reversed", "sum", "round", "isinstance", "slice", "sorted",
-        "any", "all", "divmod", "pow", "map", "filter",
+        "range",
+        "len",
+        "int",
+        "float",
+        "bool",
+        "str",
+        "min",
+        "max",
+        "abs",
+        "tuple",
+        "list",
+        "dict",
+        "enumerate",
+        "zip",
+        "reversed",
+        "sum",
+        "round",
+        "isinstance",
+        "slice",
+        "sorted",
+        "any",
+        "all",
+        "divmod",
+        "pow",
+        "map",
+        "filter",
     )
 } | {"True": True, "False": False, "None": None}
 _SAFE_CALLABLES: Final = frozenset(id(v) for v in _SAFE_BUILTINS.values() if callable(v))
 
 _BINOPS: Final[dict[str, Callable[[Any, Any], Any]]] = {
-    "Add": operator.add, "Sub": operator.sub, "Mult": operator.mul, "Div": operator.truediv,
-    "FloorDiv": operator.floordiv, "Mod": operator.mod, "Pow": operator.pow,
-    "LShift": operator.lshift, "RShift": operator.rshift, "BitOr": operator.or_,
-    "BitXor": operator.xor, "BitAnd": operator.and_, "MatMult": operator.matmul,
+    "Add": operator.add,
+    "Sub": operator.sub,
+    "Mult": operator.mul,
+    "Div": operator.truediv,
+    "FloorDiv": operator.floordiv,
+    "Mod": operator.mod,
+    "Pow": operator.pow,
+    "LShift": operator.lshift,
+    "RShift": operator.rshift,
+    "BitOr": operator.or_,
+    "BitXor": operator.xor,
+    "BitAnd": operator.and_,
+    "MatMult": operator.matmul,
 }
 _CMPOPS: Final[dict[str, Callable[[Any, Any], Any]]] = {
-    "Eq": operator.eq, "NotEq": operator.ne, "Lt": operator.lt, "LtE": operator.le,
-    "Gt": operator.gt, "GtE": operator.ge, "Is": operator.is_, "IsNot": operator.is_not,
-    "In": lambda a, b: a in b, "NotIn": lambda a, b: a not in b,
+    "Eq": operator.eq,
+    "NotEq": operator.ne,
+    "Lt": operator.lt,
+    "LtE": operator.le,
+    "Gt": operator.gt,
+    "GtE": operator.ge,
+    "Is": operator.is_,
+    "IsNot": operator.is_not,
+    "In": lambda a, b: a in b,
+    "NotIn": lambda a, b: a not in b,
 }
 
 
@@ -104,7 +144,12 @@ def _is_ir(value: object) -> bool:
 
 
 _SCRIPT_CMP: Final[dict[str, type]] = {
-    "Eq": E.EQ, "NotEq": E.NE, "Lt": E.LT, "LtE": E.LE, "Gt": E.GT, "GtE": E.GE,
+    "Eq": E.EQ,
+    "NotEq": E.NE,
+    "Lt": E.LT,
+    "LtE": E.LE,
+    "Gt": E.GT,
+    "GtE": E.GE,
 }
 
 
@@ -114,11 +159,21 @@ class Evaluator:
     def __init__(self, parser: Parser) -> None:
         self.parser = parser
         self._dispatch: dict[type, Callable[[Any], Any]] = {
-            doc.Name: self._name, doc.Constant: self._constant, doc.Attribute: self._attribute,
-            doc.Call: self._call, doc.Subscript: self._subscript, doc.BinOp: self._binop,
-            doc.Tuple: self._tuple, doc.List: self._list, doc.Compare: self._compare,
-            doc.UnaryOp: self._unaryop, doc.BoolOp: self._boolop, doc.Slice: self._slice,
-            doc.Dict: self._dict, doc.IfExp: self._ifexp, doc.Lambda: self._lambda,
+            doc.Name: self._name,
+            doc.Constant: self._constant,
+            doc.Attribute: self._attribute,
+            doc.Call: self._call,
+            doc.Subscript: self._subscript,
+            doc.BinOp: self._binop,
+            doc.Tuple: self._tuple,
+            doc.List: self._list,
+            doc.Compare: self._compare,
+            doc.UnaryOp: self._unaryop,
+            doc.BoolOp: self._boolop,
+            doc.Slice: self._slice,
+            doc.Dict: self._dict,
+            doc.IfExp: self._ifexp,
+            doc.Lambda: self._lambda,
             doc.Starred: self._starred,
         }
 
@@ -292,9 +347,11 @@ class Evaluator:
             from tvmscript.tir.expr import Select
 
             return self.apply(
-                node, lambda c, t, f: Select(c, *arith.match_types(arith.as_expr(t),
-                                                                    arith.as_expr(f))),
-                cond, self.eval(node.body), self.eval(node.orelse),
+                node,
+                lambda c, t, f: Select(c, *arith.match_types(arith.as_expr(t), arith.as_expr(f))),
+                cond,
+                self.eval(node.body),
+                self.eval(node.orelse),
             )
         return self.eval(node.body) if cond else self.eval(node.orelse)
 
@@ -348,7 +405,8 @@ class Evaluator:
         if not is_allowed_callable(func):
             name = getattr(func, "__name__", type(func).__name__)
             raise DiagnosticError.at(
-                node.func.span, "unsupported-call",
+                node.func.span,
+                "unsupported-call",
                 f"'{name}' cannot be called in TVMScript: only T/R/I functions, IR methods and "
                 "simple builtins are evaluated",
             )
@@ -363,7 +421,7 @@ class Evaluator:
             raise DiagnosticError.at(node.span, "misplaced-call", _describe(exc)) from None
         except TypeMismatchError as exc:
             raise DiagnosticError.at(node.span, "dtype-mismatch", str(exc)) from None
-        except (TypeError, ValueError, KeyError, IndexError, DTypeError, ZeroDivisionError) as exc:
+        except (ValueError, KeyError, IndexError, DTypeError, ZeroDivisionError) as exc:
             raise DiagnosticError.at(node.span, "invalid-argument", _describe(exc)) from None
 
 
@@ -398,8 +456,24 @@ def _is_allowed(func: Any) -> bool:
 
 
 _SAFE_METHODS: Final = frozenset(
-    {"get", "keys", "values", "items", "index", "count", "split", "join", "format", "upper",
-     "lower", "startswith", "endswith", "replace", "strip", "copy"}
+    {
+        "get",
+        "keys",
+        "values",
+        "items",
+        "index",
+        "count",
+        "split",
+        "join",
+        "format",
+        "upper",
+        "lower",
+        "startswith",
+        "endswith",
+        "replace",
+        "strip",
+        "copy",
+    }
 )
 
 
@@ -458,9 +532,9 @@ def _unknown_attribute_message(base: Any, attr: str, node: doc.Attribute) -> str
 
 
 def _owner_name(base: Any, node: doc.Attribute) -> str:
-    if isinstance(base, types.ModuleType) or getattr(base, "_is_namespace", False):
-        if isinstance(node.value, doc.Name | doc.Attribute):
-            return f"'{_dotted(node.value)}'"
+    is_namespace = isinstance(base, types.ModuleType) or getattr(base, "_is_namespace", False)
+    if is_namespace and isinstance(node.value, doc.Name | doc.Attribute):
+        return f"'{_dotted(node.value)}'"
     return f"'{type(base).__name__}' object"
 
 

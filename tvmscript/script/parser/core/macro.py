@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from tvmscript.script.parser.core.parser import Parser
 
 
-class MacroReturn(Exception):  # noqa: N818  (control flow, not an error)
+class MacroReturn(Exception):
     """Carries the value of ``return`` out of an expanding macro body."""
 
     def __init__(self, value: Any) -> None:
@@ -35,13 +35,16 @@ class Macro:
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         raise TypeError("a T.macro can only be called inside TVMScript")
 
-    def expand(self, parser: Parser, node: doc.Call, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    def expand(
+        self, parser: Parser, node: doc.Call, args: list[Any], kwargs: dict[str, Any]
+    ) -> Any:
         """Visit the body at the call site with parameters bound to the arguments."""
         params = [a.arg for a in self.func.args.args]
         defaults = self.func.args.defaults
         if len(args) > len(params):
             raise DiagnosticError.at(
-                node.span, "invalid-call",
+                node.span,
+                "invalid-call",
                 f"macro '{self.name}' takes {len(params)} arguments, got {len(args)}",
             )
         bound: dict[str, Any] = dict(zip(params, args, strict=False))
@@ -56,7 +59,8 @@ class Macro:
             if name not in bound:
                 if i < first_default:
                     raise DiagnosticError.at(
-                        node.span, "invalid-call",
+                        node.span,
+                        "invalid-call",
                         f"macro '{self.name}' is missing argument '{name}'",
                     )
                 bound[name] = parser.eval_expr(defaults[i - first_default])

@@ -184,7 +184,10 @@ def _target_names(target: doc.Expr) -> list[str]:
 
 def _describe_stmt(stmt: doc.Stmt) -> str:
     names = {
-        "ExprStmt": "expression statement", "FunctionDef": "def", "ClassDef": "class",
-        "AugAssign": "augmented assignment", "AnnAssign": "annotated assignment",
+        "ExprStmt": "expression statement",
+        "FunctionDef": "def",
+        "ClassDef": "class",
+        "AugAssign": "augmented assignment",
+        "AnnAssign": "annotated assignment",
     }
     return names.get(stmt.kind, stmt.kind.lower())

@@ -45,4 +45,5 @@ class Source:
         """The whole of local ``line`` (1-based)."""
         text = self.lines[line - 1] if 1 <= line <= len(self.lines) else ""
         start = len(text) - len(text.lstrip()) + 1
-        return Span(self.file, line + self.line_offset, start, line + self.line_offset, len(text) + 1)
+        line += self.line_offset
+        return Span(self.file, line, start, line, len(text) + 1)

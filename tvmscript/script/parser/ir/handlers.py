@@ -25,4 +25,5 @@ def visit_assign(p: Parser, node: doc.Assign) -> None:
 
 @register(Token.IR, doc.Pass)
 def visit_pass(p: Parser, node: doc.Pass) -> None:
+    """``pass``."""
     del p, node

@@ -21,7 +21,8 @@ def subscript(parser: Parser, node: doc.Subscript, base: Any, key: Any) -> Any:
         return parser.evaluator.apply(node, base.__getitem__, indices)
     if isinstance(base, PrimExpr):
         raise DiagnosticError.at(
-            node.span, "invalid-argument",
+            node.span,
+            "invalid-argument",
             f"a '{base.dtype}' expression cannot be indexed; only buffers can",
         )
     return parser.evaluator.apply(node, _index, base, key)
@@ -39,7 +40,8 @@ def check_rank(node: doc.Subscript, buffer: Buffer, indices: tuple[Any, ...]) ->
     if n == len(buffer.shape):
         return
     raise DiagnosticError.at(
-        node.span, "buffer-rank-mismatch",
+        node.span,
+        "buffer-rank-mismatch",
         f"buffer '{buffer.name}' has {len(buffer.shape)} dimension"
         f"{'s' if len(buffer.shape) != 1 else ''} but is indexed with {n}",
     )

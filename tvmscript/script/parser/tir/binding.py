@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from tvmscript.diagnostics import Diagnostic
@@ -22,6 +23,7 @@ from tvmscript.script.parser.tir.access import check_rank, is_empty_index
 from tvmscript.tir import arith
 from tvmscript.tir.buffer import Buffer
 from tvmscript.tir.expr import BufferLoad, IntImm, PrimExpr, Var
+from tvmscript.tir.stmt import AllocBuffer
 
 
 class LocalScalar(Boxed):
@@ -42,8 +44,9 @@ class LocalScalar(Boxed):
 
 def declare_local_scalar(name: str, dtype: str) -> LocalScalar:
     """A mutable local scalar (TVM 0.27: a ``(1,)`` buffer in ``local`` scope)."""
-    buffer = IRBuilder.name(name, B.alloc_buffer((1,), dtype, scope="local"))
-    return LocalScalar(buffer)
+    buffer = replace(B.make_buffer((1,), dtype, scope="local"), layout="scalar")
+    B.add_stmt(AllocBuffer(buffer, {}))
+    return LocalScalar(IRBuilder.name(name, buffer))
 
 
 def bind_target(p: Parser, target: doc.Expr, value: Any) -> None:
@@ -72,7 +75,8 @@ def _unpack(p: Parser, target: doc.Tuple | doc.List, value: Any) -> list[Any]:
         ) from None
     if len(values) != len(target.elts):
         raise p.error(
-            target, "invalid-argument",
+            target,
+            "invalid-argument",
             f"expected {len(target.elts)} values to unpack, got {len(values)}",
         )
     return values
@@ -142,7 +146,8 @@ def store(p: Parser, target: doc.Subscript, value: Any) -> None:
         buffer = buffer.buffer
     if not isinstance(buffer, Buffer):
         raise p.error(
-            target.value, "invalid-argument",
+            target.value,
+            "invalid-argument",
             f"only buffer elements can be assigned, not '{type(buffer).__name__}' items",
         )
     indices = list(key) if isinstance(key, tuple) else [key]
@@ -159,7 +164,8 @@ def _store_value(p: Parser, node: doc.Node, buffer: Buffer, value: Any) -> Any:
         return p.evaluator.apply(node, arith.make_const, buffer.dtype, value)
     if not isinstance(value, PrimExpr):
         raise p.error(
-            node, "invalid-argument",
+            node,
+            "invalid-argument",
             f"expected a TIR expression to store, got '{type(value).__name__}'",
         )
     have, want = DataType.of(value.dtype), DataType.of(buffer.dtype)
@@ -168,7 +174,8 @@ def _store_value(p: Parser, node: doc.Node, buffer: Buffer, value: Any) -> Any:
     if _lossy(have, want):
         p.diagnostics.append(
             Diagnostic.at(
-                node.span, "dtype-mismatch",
+                node.span,
+                "dtype-mismatch",
                 f"storing a '{value.dtype}' value into '{buffer.name}' of dtype "
                 f"'{buffer.dtype}' casts it and may lose precision",
                 "warning",

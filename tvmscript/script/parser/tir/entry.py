@@ -6,7 +6,10 @@ from typing import Any
 
 
 def prim_func(
-    func: Any = None, *, private: bool = False, s_tir: bool = False,
+    func: Any = None,
+    *,
+    private: bool = False,
+    s_tir: bool = False,
     check_well_formed: bool = True,
 ) -> Any:
     """Parse the decorated function's source into a `PrimFunc`."""

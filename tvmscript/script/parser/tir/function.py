@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tvmscript.diagnostics import DiagnosticError
+from tvmscript.ir.dtype import is_valid_dtype
 from tvmscript.script.ir_builder import tir as B
 from tvmscript.script.ir_builder.base import IRBuilder
 from tvmscript.script.parser.core import doc
@@ -42,7 +43,8 @@ def _parse_param(p: Parser, arg: doc.Arg) -> None:
     if arg.annotation is None:
         p.var_table.add(arg.arg, POISON)
         raise p.error(
-            arg, "invalid-argument",
+            arg,
+            "invalid-argument",
             f"parameter '{arg.arg}' needs a type annotation "
             "(T.Buffer(...), T.handle, T.int32, ...)",
         )
@@ -58,7 +60,8 @@ def _parse_param(p: Parser, arg: doc.Arg) -> None:
     if value is None:
         p.var_table.add(arg.arg, POISON)
         raise p.error(
-            arg.annotation, "invalid-argument",
+            arg.annotation,
+            "invalid-argument",
             f"expected a parameter type (T.Buffer(...), T.handle, T.int32, ...), "
             f"got '{type(annotation).__name__}'",
         )
@@ -94,9 +97,9 @@ def _bind_symbolic_dims(p: Parser, buffer: Buffer) -> None:
 
 
 def _without_docstring(body: tuple[doc.Stmt, ...]) -> tuple[doc.Stmt, ...]:
-    if body and isinstance(body[0], doc.ExprStmt) and isinstance(body[0].value, doc.Constant):
-        if isinstance(body[0].value.value, str):
-            return body[1:]
+    first = body[0] if body else None
+    if isinstance(first, doc.ExprStmt) and isinstance(first.value, doc.Constant):
+        return body[1:] if isinstance(first.value.value, str) else body
     return body
 
 
@@ -114,8 +117,11 @@ class SymbolicTypeVar:
 
 
 def _declare_signature_names(p: Parser, node: doc.FunctionDef) -> None:
-    """Size variables the signature names before defining them: strings in buffer shapes
-    (``T.Buffer(("n", n), ...)``) and module-level ``TypeVar``s."""
+    """Declare the size variables a signature names before defining them.
+
+    These are strings in buffer shapes (``T.Buffer(("n", n), ...)``) and module-level
+    ``TypeVar``s.
+    """
     from tvmscript.script.ir_builder.tir.buffers import _sym_var
 
     scalar_dtypes = _scalar_param_dtypes(node)
@@ -137,11 +143,10 @@ def _scalar_param_dtypes(node: doc.FunctionDef) -> dict[str, str]:
     out: dict[str, str] = {}
     for arg in node.args.args:
         ann = arg.annotation
-        if isinstance(ann, doc.Attribute) and isinstance(ann.value, doc.Name):
-            from tvmscript.ir.dtype import is_valid_dtype
-
-            if is_valid_dtype(ann.attr):
-                out[arg.arg] = ann.attr
+        if not isinstance(ann, doc.Attribute) or not isinstance(ann.value, doc.Name):
+            continue
+        if is_valid_dtype(ann.attr):
+            out[arg.arg] = ann.attr
     return out
 
 

@@ -8,13 +8,13 @@ from typing import Any
 from tvmscript.ir.dtype import DataType
 from tvmscript.script.ir_builder import tir as B
 from tvmscript.script.ir_builder.base import Frame, IRBuilder
+from tvmscript.script.ir_builder.tir.dtypes import LetAnnotation
 from tvmscript.script.ir_builder.tir.frames import ForFrame
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import Token, register, register_name
 from tvmscript.script.parser.core.evaluator import POISON
 from tvmscript.script.parser.core.macro import Macro, MacroReturn
 from tvmscript.script.parser.core.parser import Parser
-from tvmscript.script.ir_builder.tir.dtypes import LetAnnotation
 from tvmscript.script.parser.tir.binding import (
     bind_assign,
     bind_target,
@@ -27,6 +27,7 @@ from tvmscript.tir.expr import PrimExpr
 
 @register(Token.TIR, doc.For)
 def visit_for(p: Parser, node: doc.For) -> None:
+    """``for x in T.serial(...)`` / ``range`` / ``T.grid``: a loop nest."""
     if node.orelse:
         raise p.error(node.orelse[0], "unsupported-syntax", "'for ... else' is not supported")
     frame = p.eval_expr(node.iter)
@@ -37,12 +38,13 @@ def visit_for(p: Parser, node: doc.For) -> None:
             return
         if not isinstance(frame, ForFrame):
             raise p.error(
-                node.iter, "invalid-argument",
+                node.iter,
+                "invalid-argument",
                 "expected a loop (range, T.serial, T.parallel, T.grid, ...), "
                 f"got '{type(frame).__name__}'",
             )
         with frame as iters:
-            loop_vars = iters if isinstance(iters, list | tuple) else [iters]
+            loop_vars = list(iters) if isinstance(iters, list | tuple) else [iters]
             _bind_loop_targets(p, node.target, loop_vars)
             p.visit_body(node.body)
 
@@ -51,7 +53,8 @@ def _bind_loop_targets(p: Parser, target: doc.Expr, loop_vars: list[Any]) -> Non
     if isinstance(target, doc.Tuple | doc.List):
         if len(target.elts) != len(loop_vars):
             raise p.error(
-                target, "invalid-argument",
+                target,
+                "invalid-argument",
                 f"the loop defines {len(loop_vars)} variables, but {len(target.elts)} are named",
             )
         for elt, var in zip(target.elts, loop_vars, strict=True):
@@ -61,7 +64,8 @@ def _bind_loop_targets(p: Parser, target: doc.Expr, loop_vars: list[Any]) -> Non
         raise p.error(target, "unsupported-syntax", "a loop variable must be a name")
     if len(loop_vars) != 1:
         raise p.error(
-            target, "invalid-argument",
+            target,
+            "invalid-argument",
             f"the loop defines {len(loop_vars)} variables, but 1 is named",
         )
     var = IRBuilder.name(target.id, loop_vars[0])
@@ -71,6 +75,7 @@ def _bind_loop_targets(p: Parser, target: doc.Expr, loop_vars: list[Any]) -> Non
 
 @register(Token.TIR, doc.While)
 def visit_while(p: Parser, node: doc.While) -> None:
+    """``while cond:``."""
     if node.orelse:
         raise p.error(node.orelse[0], "unsupported-syntax", "'while ... else' is not supported")
     cond = p.eval_expr(node.test)
@@ -84,6 +89,7 @@ def visit_while(p: Parser, node: doc.While) -> None:
 
 @register(Token.TIR, doc.With)
 def visit_with(p: Parser, node: doc.With) -> None:
+    """``with T.sblock(...)`` and the other scopes."""
     with ExitStack() as stack, p.var_table.with_frame():
         for item in node.items:
             frame = p.eval_expr(item.context_expr)
@@ -93,7 +99,8 @@ def visit_with(p: Parser, node: doc.With) -> None:
                 value = stack.enter_context(frame)
             else:
                 raise p.error(
-                    item.context_expr, "invalid-argument",
+                    item.context_expr,
+                    "invalid-argument",
                     f"expected a TVMScript scope (T.sblock, T.init, T.launch_thread, ...), "
                     f"got '{type(frame).__name__}'",
                 )
@@ -104,6 +111,7 @@ def visit_with(p: Parser, node: doc.With) -> None:
 
 @register(Token.TIR, doc.If)
 def visit_if(p: Parser, node: doc.If) -> None:
+    """A TIR branch, or the branch chosen while parsing when the condition is known."""
     cond = p.eval_expr(node.test)
     if isinstance(cond, PrimExpr) and not _is_const(cond):
         with B.If(cond):
@@ -135,6 +143,7 @@ def _truth(cond: Any) -> bool:
 
 @register(Token.TIR, doc.Assign)
 def visit_assign(p: Parser, node: doc.Assign) -> None:
+    """``x = ...`` and ``A[i] = ...``."""
     value = p.eval_expr(node.value)
     for target in node.targets:
         bind_assign(p, target, value, node.value)
@@ -142,6 +151,7 @@ def visit_assign(p: Parser, node: doc.Assign) -> None:
 
 @register(Token.TIR, doc.AnnAssign)
 def visit_ann_assign(p: Parser, node: doc.AnnAssign) -> None:
+    """``x: T.int32 = ...`` (a local scalar), ``x: T.let[T.int32] = ...`` (a `Bind`)."""
     annotation = p.eval_expr(node.annotation)
     value = None if node.value is None else p.eval_expr(node.value)
     if annotation is POISON or value is POISON:
@@ -164,7 +174,8 @@ def visit_ann_assign(p: Parser, node: doc.AnnAssign) -> None:
         return
     if (dtype := scalar_annotation_dtype(annotation)) is None:
         raise p.error(
-            node.annotation, "invalid-argument",
+            node.annotation,
+            "invalid-argument",
             "expected a dtype annotation such as T.int32 or T.let[T.int32]",
         )
     scalar = declare_local_scalar(name, dtype)
@@ -189,6 +200,7 @@ def _cast(dtype: str, value: Any) -> Any:
 
 @register(Token.TIR, doc.AugAssign)
 def visit_aug_assign(p: Parser, node: doc.AugAssign) -> None:
+    """``A[i] += v`` and ``x += v``."""
     from tvmscript.script.parser.core.evaluator import _BINOPS
 
     rhs = p.eval_expr(node.value)
@@ -201,6 +213,7 @@ def visit_aug_assign(p: Parser, node: doc.AugAssign) -> None:
 
 @register(Token.TIR, doc.ExprStmt)
 def visit_expr_stmt(p: Parser, node: doc.ExprStmt) -> None:
+    """A call for its effect (``T.func_attr``, an intrinsic, a macro)."""
     value = p.eval_expr(node.value)
     if value is None or value is POISON:
         return
@@ -214,6 +227,7 @@ def visit_expr_stmt(p: Parser, node: doc.ExprStmt) -> None:
 
 @register(Token.TIR, doc.Assert)
 def visit_assert(p: Parser, node: doc.Assert) -> None:
+    """``assert cond, message``."""
     cond = p.eval_expr(node.test)
     message: Any = "" if node.msg is None else p.eval_expr(node.msg)
     if cond is POISON or message is POISON:
@@ -223,6 +237,7 @@ def visit_assert(p: Parser, node: doc.Assert) -> None:
 
 @register(Token.TIR, doc.Return)
 def visit_return(p: Parser, node: doc.Return) -> None:
+    """``return`` ends a macro expansion; a prim_func returns nothing."""
     value = None if node.value is None else p.eval_expr(node.value)
     if p.state.get("macro_depth", 0):
         raise MacroReturn(value)
@@ -231,17 +246,20 @@ def visit_return(p: Parser, node: doc.Return) -> None:
 
 @register(Token.TIR, doc.Pass)
 def visit_pass(p: Parser, node: doc.Pass) -> None:
+    """``pass``."""
     del p, node
 
 
 @register(Token.TIR, doc.Break)
 def visit_break(p: Parser, node: doc.Break) -> None:
+    """``break``."""
     del p, node
     B.Break()
 
 
 @register(Token.TIR, doc.Continue)
 def visit_continue(p: Parser, node: doc.Continue) -> None:
+    """``continue``."""
     del p, node
     B.Continue()
 
