@@ -41,6 +41,8 @@ def _config(options: dict[str, Any]) -> PrinterConfig:
 
 def _header(d: IRDocsifier) -> list[D.StmtDoc]:
     lines: list[D.StmtDoc] = []
+    if d.extra.get("type_vars"):
+        lines.append(D.comment("from typing import TypeVar"))
     if "ir" in d.ir_usage:
         lines.append(D.comment(f"from tvm.script import ir as {d.cfg.ir_prefix}"))
     if "tir" in d.ir_usage:
@@ -51,6 +53,14 @@ def _header(d: IRDocsifier) -> list[D.StmtDoc]:
     if lines:
         lines.append(D.comment(""))
     return lines
+
+
+def _type_vars(d: IRDocsifier) -> list[D.StmtDoc]:
+    """``n = TypeVar("n")`` for the non-int32 size variables of signatures."""
+    names: set[str] = d.extra.get("type_vars", set())
+    return [
+        D.AssignDoc(D.IdDoc(n), D.IdDoc("TypeVar").call(D.LiteralDoc(n))) for n in sorted(names)
+    ]
 
 
 def _metadata(d: IRDocsifier) -> list[D.StmtDoc]:
@@ -73,7 +83,7 @@ def print_script(obj: object, **options: Any) -> str:
         obj = func
     if isinstance(obj, IRModule | PrimFunc):
         doc = d.as_doc(obj, AccessPath.root())
-        stmts = [*_header(d), doc, *_metadata(d)]
+        stmts = [*_header(d), *_type_vars(d), doc, *_metadata(d)]
         return to_python_script(D.StmtBlockDoc(stmts), cfg.indent_spaces)
     return _print_fragment(obj, d)
 

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from tvmscript.ir.module import GlobalVar, IRModule
+from tvmscript.script.ir_builder.tir.misc import Target
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import AccessPath
 from tvmscript.script.printer.ir_docsifier import IRDocsifier, register
@@ -98,3 +99,19 @@ def _print_ndarray(a: np.ndarray[Any, Any], p: AccessPath, d: IRDocsifier) -> D.
 
 
 register("", type(MappingProxyType({})))(_print_mapping)
+
+
+@register("", Target)
+def _print_target(t: Target, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+    """``T.target({...})`` inline, the host target nested as a ``"host"`` dict (as TVM)."""
+    d.ir_usage.add("tir")
+    return D.AttrAccessDoc(D.IdDoc(d.cfg.tir_prefix), "target").call(
+        d.as_doc(_target_dict(t), p.attr("config"))
+    )
+
+
+def _target_dict(t: Target) -> dict[str, Any]:
+    config = dict(t.config)
+    if t.host is not None:
+        config["host"] = _target_dict(t.host)
+    return config

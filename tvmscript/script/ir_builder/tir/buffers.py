@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from tvmscript.ir.dtype import DataType, normalize_dtype
@@ -226,9 +227,24 @@ def alloc_buffer(
         buffer_type,
         axis_separators,
     )
+    buf = _with_layout(buf)
     anns = {k: _ann_value(v) for k, v in (annotations or {}).items()}
     add_stmt(AllocBuffer(buf, anns, span=buf.span))
     return buf
+
+
+def _with_layout(buf: BufferNode) -> BufferNode:
+    """``buf`` with the layout TVM 0.27 gives it in a non-s_tir PrimFunc.
+
+    There every buffer gets a layout: a ``(1,)`` one the scalar layout (printed as a scalar);
+    the others follow from the shape and are not modelled.
+    """
+    if not (len(buf.shape) == 1 and isinstance(dim := buf.shape[0], IntImm) and dim.value == 1):
+        return buf
+    func = IRBuilder.current().find_frame(PrimFuncFrame)
+    if func is None or func.s_tir:
+        return buf
+    return replace(buf, layout="scalar")
 
 
 def alloc_shared(
@@ -317,6 +333,7 @@ def decl_buffer(
         buffer_type,
         axis_separators,
     )
+    buf = _with_layout(buf)
     add_stmt(DeclBuffer(buf, span=buf.span) if data is not None else AllocBuffer(buf, {}))
     return buf
 

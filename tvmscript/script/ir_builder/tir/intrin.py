@@ -752,8 +752,6 @@ def tvm_thread_invariant(cond: PrimExpr) -> PrimExpr:
 
 def tvm_storage_sync(storage_scope: str, is_load: bool = False, num_blocks: int = -1) -> PrimExpr:
     """A memory barrier for ``storage_scope`` ("shared", "global", "warp")."""
-    if storage_scope != "global":
-        return _call("void", "tir.tvm_storage_sync", storage_scope)
     return _call("void", "tir.tvm_storage_sync", storage_scope, is_load, num_blocks)
 
 

@@ -80,73 +80,86 @@ def buffer_attrs(
     ``signature`` (the function's parameters) marks a declaration in a function signature,
     where a new shape variable is named by a string at its first use.
     """
+    defs = _VarDefs(buffer, frame, d)
     kwargs: dict[str, D.ExprDoc] = {}
-    lhs: list[D.ExprDoc] = []
-    rhs: list[D.ExprDoc] = []
-    uses = _count_uses(buffer)
-
-    def is_new(e: object) -> bool:
-        return isinstance(e, Var) and not d.is_defined(e)
-
-    def out_of_line(var: Var, var_p: AccessPath) -> None:
-        lhs.append(define_var(var, frame, d))
-        rhs.append(var_creation(var, var_p, d))
-
-    def try_inline(var: Var, var_p: AccessPath, creator: Callable[[], D.ExprDoc]) -> bool:
-        if uses.get(id(var), 0) == 1:
-            d.define_with(var, frame, creator)
-            return True
-        out_of_line(var, var_p)
-        return False
-
     # Step 1. Shape.
-    shape_p = p.attr("shape")
-    shape: list[D.ExprDoc] = []
-    for i, e in enumerate(buffer.shape):
-        if is_new(e):
-            assert isinstance(e, Var)
-            if signature is not None:
-                define_var(e, frame, d)
-                if not any(e is q for q in signature):
-                    lhs.append(d.as_doc(e, shape_p.index(i)))
-                    rhs.append(var_creation(e, shape_p.index(i), d))
-                shape.append(D.LiteralDoc(e.name))
-                continue
-            out_of_line(e, shape_p.index(i))
-        shape.append(d.as_doc(e, shape_p.index(i)))
-    kwargs["shape"] = D.TupleDoc(shape)
+    kwargs["shape"] = _shape_doc(buffer, p.attr("shape"), frame, d, signature, defs)
     # Step 2. Dtype.
     if buffer.dtype != d.cfg.buffer_dtype:
         kwargs["dtype"] = dtype_doc(buffer.dtype)
     # Step 3. Data pointer.
-    inline_data = False
-    if is_new(buffer.data):
-        if var_def >= VarDef.DATA_POINTER:
-            inline_data = try_inline(
-                buffer.data, p.attr("data"), lambda: d.as_doc(buffer, p).attr("data")
-            )
-            if inline_data:  # a later decl over the same data may print as `buffer.view(...)`
-                d.extra.setdefault("data_owner", {}).setdefault(id(buffer.data), buffer)
-        else:
-            out_of_line(buffer.data, p.attr("data"))
-    if not inline_data:
+    if not _data_inlined(buffer, p, d, var_def, defs):
         kwargs["data"] = d.as_doc(buffer.data, p.attr("data"))
     # Step 4. Strides.
     if buffer.strides:
-        kwargs["strides"] = _strides(buffer, p, d, is_new, try_inline)
+        kwargs["strides"] = _strides(buffer, p, d, defs)
     # Step 5. Element offset.
     needs_factor = False
     off = buffer.elem_offset
-    if off is None or isinstance(off, IntImm):
-        if off is not None and off.value != 0:
-            kwargs["elem_offset"] = d.as_doc(off, p.attr("elem_offset"))
-    elif is_new(off):
-        assert isinstance(off, Var)
-        try_inline(off, p.attr("elem_offset"), lambda: d.as_doc(buffer, p).attr("elem_offset"))
+    if isinstance(off, Var) and defs.is_new(off):
+        defs.try_inline(off, p.attr("elem_offset"), lambda: d.as_doc(buffer, p).attr("elem_offset"))
         needs_factor = True
-    else:
+    elif off is not None and not (isinstance(off, IntImm) and off.value == 0):
         kwargs["elem_offset"] = d.as_doc(off, p.attr("elem_offset"))
     # Steps 6-10. Scope, alignment, offset factor, type, axis separators.
+    _plain_attrs(buffer, needs_factor, kwargs)
+    defs.emit()
+    return kwargs
+
+
+class _VarDefs:
+    """The variables a buffer declaration defines: inline (``A.data``) or before it."""
+
+    __slots__ = ("d", "frame", "lhs", "rhs", "uses")
+
+    def __init__(self, buffer: Buffer, frame: Frame, d: IRDocsifier) -> None:
+        self.d = d
+        self.frame = frame
+        self.lhs: list[D.ExprDoc] = []
+        self.rhs: list[D.ExprDoc] = []
+        self.uses = _count_uses(buffer)
+
+    def is_new(self, e: object) -> bool:
+        return isinstance(e, Var) and not self.d.is_defined(e)
+
+    def out_of_line(self, var: Var, var_p: AccessPath) -> None:
+        """``var = T.int32()`` before the declaration."""
+        self.lhs.append(define_var(var, self.frame, self.d))
+        self.rhs.append(var_creation(var, var_p, self.d))
+
+    def try_inline(self, var: Var, var_p: AccessPath, creator: Callable[[], D.ExprDoc]) -> bool:
+        """Print ``var`` as ``creator()`` when the buffer uses it once, else out of line."""
+        if self.uses.get(id(var), 0) == 1:
+            self.d.define_with(var, self.frame, creator)
+            return True
+        self.out_of_line(var, var_p)
+        return False
+
+    def emit(self) -> None:
+        """The out-of-line definitions, as one statement."""
+        if len(self.lhs) == 1:
+            self.frame.stmts.append(D.AssignDoc(self.lhs[0], self.rhs[0]))
+        elif self.lhs:
+            self.frame.stmts.append(D.AssignDoc(D.TupleDoc(self.lhs), D.TupleDoc(self.rhs)))
+
+
+def _data_inlined(
+    buffer: Buffer, p: AccessPath, d: IRDocsifier, var_def: VarDef, defs: _VarDefs
+) -> bool:
+    """Define a new data pointer; whether it prints inline (``A.data``) with no keyword."""
+    if not defs.is_new(buffer.data):
+        return False
+    if var_def < VarDef.DATA_POINTER:
+        defs.out_of_line(buffer.data, p.attr("data"))
+        return False
+    inline = defs.try_inline(buffer.data, p.attr("data"), lambda: d.as_doc(buffer, p).attr("data"))
+    if inline:  # a later decl over the same data may print as `buffer.view(...)`
+        d.extra.setdefault("data_owner", {}).setdefault(id(buffer.data), buffer)
+    return inline
+
+
+def _plain_attrs(buffer: Buffer, needs_factor: bool, kwargs: dict[str, D.ExprDoc]) -> None:
+    """The keywords that define no variable, where they differ from the defaults."""
     if (scope := buffer.scope) != "global":
         kwargs["scope"] = D.LiteralDoc(scope)
     if buffer.data_alignment != 64:
@@ -157,31 +170,61 @@ def buffer_attrs(
         kwargs["buffer_type"] = D.LiteralDoc("auto")
     if buffer.axis_separators:
         kwargs["axis_separators"] = D.ListDoc([D.LiteralDoc(a) for a in buffer.axis_separators])
-    if len(lhs) == 1:
-        frame.stmts.append(D.AssignDoc(lhs[0], rhs[0]))
-    elif lhs:
-        frame.stmts.append(D.AssignDoc(D.TupleDoc(lhs), D.TupleDoc(rhs)))
-    return kwargs
+
+
+def _shape_doc(
+    buffer: Buffer,
+    shape_p: AccessPath,
+    frame: Frame,
+    d: IRDocsifier,
+    signature: Sequence[Var] | None,
+    defs: _VarDefs,
+) -> D.TupleDoc:
+    """The shape, defining its new variables.
+
+    In a signature a string names an int32 one at its first use (``"n"``, re-declared in the
+    body) and a wider one is a module-level ``n = TypeVar("n")``; elsewhere they are declared
+    before the buffer.
+    """
+    shape: list[D.ExprDoc] = []
+    for i, e in enumerate(buffer.shape):
+        e_p = shape_p.index(i)
+        if not isinstance(e, Var) or d.is_defined(e):
+            shape.append(d.as_doc(e, e_p))
+            continue
+        name = define_var(e, frame, d)
+        if signature is None:
+            defs.lhs.append(name)
+            defs.rhs.append(var_creation(e, e_p, d))
+            shape.append(d.as_doc(e, e_p))
+        elif e.dtype != "int32":
+            if isinstance(name, D.IdDoc):
+                d.extra.setdefault("type_vars", set()).add(name.name)
+            shape.append(name)
+        else:
+            if not any(e is q for q in signature):
+                defs.lhs.append(d.as_doc(e, e_p))
+                defs.rhs.append(var_creation(e, e_p, d))
+            shape.append(D.LiteralDoc(e.name))
+    return D.TupleDoc(shape)
 
 
 def _strides(
     buffer: Buffer,
     p: AccessPath,
     d: IRDocsifier,
-    is_new: Callable[[object], bool],
-    try_inline: Callable[[Var, AccessPath, Callable[[], D.ExprDoc]], bool],
+    defs: _VarDefs,
 ) -> D.TupleDoc:
     strides_p = p.attr("strides")
     out: list[D.ExprDoc] = []
     for i, e in enumerate(buffer.strides):
         e_p = strides_p.index(i)
-        if is_new(e):
-            assert isinstance(e, Var)
+        if isinstance(e, Var) and defs.is_new(e):
 
             def creator(i: int = i) -> D.ExprDoc:
                 return d.as_doc(buffer, p).attr("strides")[[D.LiteralDoc(i)]]  # type: ignore[no-any-return]
 
-            if try_inline(e, e_p, creator):
+            if defs.try_inline(e, e_p, creator):
                 out.append(D.LiteralDoc(e.name))
                 continue
         out.append(d.as_doc(e, e_p))
@@ -243,6 +286,8 @@ def buffer_indices(
 
 def is_scalar_buffer(buffer: Buffer, d: IRDocsifier) -> bool:
     """Whether ``buffer`` prints as a scalar (``x: T.int32``; outside s_tir functions)."""
+    if buffer.layout == "scalar":
+        return id(buffer) in d.extra.get("scalars", ())
     if is_s_tir(d) or len(buffer.shape) != 1:
         return False
     dim = buffer.shape[0]

@@ -128,7 +128,7 @@ def _print_decl_buffer(stmt: DeclBuffer, p: AccessPath, d: IRDocsifier) -> D.Stm
 
 def _view_source(buffer: Buffer, attrs: dict[str, D.ExprDoc], d: IRDocsifier) -> Buffer | None:
     """The buffer ``buffer`` is a reshaped view of (``A.view(...)``), if it is one."""
-    if set(attrs) != {"shape", "data"}:
+    if not set(attrs) <= {"shape", "dtype", "data"}:
         return None
     src = d.extra.get("data_owner", {}).get(id(buffer.data))
     if src is None or src.dtype != buffer.dtype or src is buffer:
@@ -171,7 +171,7 @@ def _print_alloc_buffer(stmt: AllocBuffer, p: AccessPath, d: IRDocsifier) -> D.S
             lhs = define_var(e, frame, d)
             frame.stmts.append(D.AssignDoc(lhs, _creation(e, shape_p.index(i), d)))
         shape.append(d.as_doc(e, shape_p.index(i)))
-    if not is_s_tir(d) and _is_one(buffer):
+    if buffer.layout == "scalar" or (not is_s_tir(d) and _is_one(buffer)):
         d.extra.setdefault("scalars", set()).add(id(buffer))
         return D.AssignDoc(define_buffer(buffer, frame, d), None, tir(d, buffer.dtype))
     args.append(D.TupleDoc(shape))

@@ -11,7 +11,7 @@ from tvmscript.script.printer.access_path import AccessPath
 from tvmscript.script.printer.ir_docsifier import Frame, IRDocsifier
 from tvmscript.tir.buffer import Buffer
 from tvmscript.tir.expr import PointerType, PrimType, SizeVar, TupleType, Type, Var
-from tvmscript.tir.stmt import SeqStmt, Stmt
+from tvmscript.tir.stmt import AllocBuffer, BufferStore, SeqStmt, Stmt
 
 TOKEN: Final = "tir"
 
@@ -43,12 +43,31 @@ def as_doc_body(stmt: Stmt, path: AccessPath, frame: Frame, d: IRDocsifier) -> N
     """Print ``stmt`` into ``frame`` (a sequence flattened)."""
     if isinstance(stmt, SeqStmt):  # TVM 0.27 scopes concisely only a body's single statement
         seq_p = path.attr("seq")
+        prev: Stmt | None = None
         for i, s in enumerate(stmt.seq):
             frame.allow_concise_scoping = False
-            _append(frame, d.as_doc(s, seq_p.index(i)))
+            doc = d.as_doc(s, seq_p.index(i))
+            if not _merge_scalar_init(frame, prev, s, doc):
+                _append(frame, doc)
+            prev = s
         return
     frame.allow_concise_scoping = True
     _append(frame, d.as_doc(stmt, path))
+
+
+def _merge_scalar_init(frame: Frame, prev: Stmt | None, stmt: Stmt, doc: D.Doc) -> bool:
+    """``x: T.int32`` directly followed by ``x = v`` prints as ``x: T.int32 = v`` (as TVM)."""
+    if not (isinstance(stmt, BufferStore) and isinstance(prev, AllocBuffer)):
+        return False
+    if stmt.buffer is not prev.buffer or not isinstance(doc, D.AssignDoc) or not frame.stmts:
+        return False
+    decl = frame.stmts[-1]
+    if not isinstance(decl, D.AssignDoc) or decl.rhs is not None or decl.annotation is None:
+        return False
+    if not isinstance(doc.lhs, D.IdDoc):  # an indexed store: not the scalar form
+        return False
+    decl.rhs = doc.rhs
+    return True
 
 
 def _append(frame: Frame, doc: D.Doc) -> None:
