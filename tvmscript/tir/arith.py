@@ -34,8 +34,25 @@ def const(value: int | float | bool, dtype: str | None = None) -> E.PrimExpr:
     return make_const(dtype, value)
 
 
+_SCALAR_KIND: dict[str, str] = {}
+
+
+def _scalar_kind(dtype: str) -> str:
+    """``"f"`` float, ``"b"`` bool, ``"i"`` integer, ``"v"`` vector or other (cached)."""
+    if (kind := _SCALAR_KIND.get(dtype)) is None:
+        t = DataType.of(dtype)
+        kind = "v" if t.lanes > 1 else "f" if t.is_float else "b" if t.is_bool else "i"
+        _SCALAR_KIND[dtype] = kind
+    return kind
+
+
 def make_const(dtype: str, value: int | float | bool) -> E.PrimExpr:
     """A constant ``value`` of ``dtype``; vector dtypes give a `Broadcast`."""
+    kind = _scalar_kind(dtype)
+    if kind == "f":
+        return E.FloatImm(dtype, float(value))
+    if kind == "i" and type(value) is int:
+        return E.IntImm(dtype, value)
     t = DataType.of(dtype)
     if t.lanes > 1:
         return E.Broadcast(make_const(t.element(), value), t.lanes)

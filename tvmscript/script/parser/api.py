@@ -7,7 +7,9 @@ constants are evaluated by the safe evaluator; other top-level code is skipped, 
 from __future__ import annotations
 
 import ast
+import gc
 import warnings
+from contextlib import contextmanager
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
@@ -63,6 +65,26 @@ def parse_file(
     text: str, filename: str = "<string>", extra_vars: Mapping[str, Any] | None = None
 ) -> tuple[list[Definition], list[Diagnostic]]:
     """Parse every TVMScript definition of ``text``; never raises."""
+    with _without_gc_pauses():
+        return _parse_file(text, filename, extra_vars)
+
+
+@contextmanager
+def _without_gc_pauses() -> Iterator[None]:
+    """Parsing allocates many short-lived, acyclic objects: the cyclic collector would only
+    rescan the heap (a third of the parse time); it runs again once parsing is done."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _parse_file(
+    text: str, filename: str, extra_vars: Mapping[str, Any] | None
+) -> tuple[list[Definition], list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     definitions: list[Definition] = []
     globals_ = default_globals()

@@ -28,7 +28,10 @@ def finish_prim_func(frame: PrimFuncFrame) -> PrimFunc:
     body = as_body(frame.stmts)
     if frame.s_tir:
         attrs["s_tir"] = True
-        body = complete_s_tir(body, frame.buffer_map, frame.root_alloc_buffers)
+        if frame.has_blocks or frame.root_alloc_buffers:
+            body = complete_s_tir(
+                body, frame.buffer_map, frame.root_alloc_buffers, frame.detect_access
+            )
     elif frame.root_alloc_buffers:
         raise ValueError("T.sblock_alloc_buffer() outside a block is only for s_tir PrimFuncs")
     return PrimFunc(
@@ -42,13 +45,20 @@ def finish_prim_func(frame: PrimFuncFrame) -> PrimFunc:
     )
 
 
-def complete_s_tir(body: Stmt, buffer_map: dict[E.Var, Buffer], root_allocs: list[Buffer]) -> Stmt:
+def complete_s_tir(
+    body: Stmt,
+    buffer_map: dict[E.Var, Buffer],
+    root_allocs: list[Buffer],
+    detect_access: bool = True,
+) -> Stmt:
     """Wrap ``body`` in the root block when TVM does, then infer missing block regions."""
     buffer_vars = {buf.data: buf for buf in buffer_map.values()}
     buffer_vars.update({buf.data: buf for buf in root_allocs})
     if _needs_root(body, root_allocs):
         root = SBlock((), (), (), "root", body, None, tuple(root_allocs), (), {})
         body = SBlockRealize((), E.IntImm("bool", 1), root)
+    if not detect_access:
+        return body
     return _Completer(buffer_vars).stmt(body, is_root=True)
 
 

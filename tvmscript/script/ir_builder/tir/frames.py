@@ -92,6 +92,10 @@ class PrimFuncFrame(TIRFrame):
         """Symbolic dimensions spelled as strings (``T.Buffer(("n",))``), one Var per name."""
         self.env_threads: dict[Var, str] = {}
         """Thread tag of each `T.env_thread` variable."""
+        self.has_blocks = False
+        """Whether a block was built in the body (so the root block may be needed)."""
+        self.detect_access = False
+        """Whether some block left its regions to be inferred."""
 
     def finalize(self, builder: IRBuilder) -> None:
         from tvmscript.script.ir_builder.tir.complete import finish_prim_func
@@ -130,6 +134,9 @@ class SBlockFrame(TIRFrame):
         mask = (self.reads is None) | ((self.writes is None) << 1)
         if mask:
             annotations[DETECT_ACCESS_KEY] = IntImm("int64", mask)
+        if (func := builder.find_frame(PrimFuncFrame)) is not None:
+            func.has_blocks = True
+            func.detect_access |= bool(mask)
         block = SBlock(
             tuple(self.iter_vars),
             tuple(self.reads or ()),

@@ -17,7 +17,8 @@ from tvmscript.script.ir_builder.base import BuilderError, IRBuilder
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import Token, get_rule
 from tvmscript.script.parser.core.evaluator import POISON, Evaluator
-from tvmscript.script.parser.core.macro import MacroReturn
+from tvmscript.script.parser.core.macro import Macro, MacroReturn
+from tvmscript.script.parser.tir import access as tir_access
 from tvmscript.script.parser.core.var_table import VarTable
 
 
@@ -133,20 +134,14 @@ class Parser:
 
     def subscript(self, node: doc.Subscript, base: Any, key: Any) -> Any:
         """``base[key]`` (a buffer access, a type annotation, a container lookup)."""
-        from tvmscript.script.parser.tir.access import subscript
-
-        return subscript(self, node, base, key)
+        return tir_access.subscript(self, node, base, key)
 
     def attribute(self, node: doc.Attribute, base: Any, attr: str) -> Any:
         """A dialect's special attribute of ``base`` (``A.view``), or None."""
-        from tvmscript.script.parser.tir.access import attribute
-
-        return attribute(self, node, base, attr)
+        return tir_access.attribute(self, node, base, attr)
 
     def call(self, node: doc.Call, func: Any, args: list[Any], kwargs: dict[str, Any]) -> Any:
         """Call ``func``; macros expand in place."""
-        from tvmscript.script.parser.core.macro import Macro
-
         if isinstance(func, Macro):
             return func.expand(self, node, args, kwargs)
         return self.evaluator.call(node, func, args, kwargs)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 
@@ -14,18 +12,21 @@ class VarTable:
         self.frames: list[set[str]] = [set()]
         self.name2value: dict[str, list[Any]] = {}
 
-    @contextmanager
-    def with_frame(self) -> Iterator[None]:
+    def with_frame(self) -> _Scope:
         """A scope: bindings made inside are removed on exit."""
+        return _Scope(self)
+
+    def push_frame(self) -> None:
+        """Open a scope (pair with `pop_frame`)."""
         self.frames.append(set())
-        try:
-            yield
-        finally:
-            for name in self.frames.pop():
-                stack = self.name2value[name]
-                stack.pop()
-                if not stack:
-                    del self.name2value[name]
+
+    def pop_frame(self) -> None:
+        """Close the innermost scope, removing its bindings."""
+        for name in self.frames.pop():
+            stack = self.name2value[name]
+            stack.pop()
+            if not stack:
+                del self.name2value[name]
 
     def add(self, name: str, value: Any, allow_shadowing: bool = True) -> None:
         """Bind ``name`` in the innermost scope (rebinding in the same scope replaces)."""
@@ -50,3 +51,18 @@ class VarTable:
     def names(self) -> list[str]:
         """Every bound name."""
         return list(self.name2value)
+
+
+class _Scope:
+    """``with var_table.with_frame():`` (a class, not a generator: it is on the hot path)."""
+
+    __slots__ = ("table",)
+
+    def __init__(self, table: VarTable) -> None:
+        self.table = table
+
+    def __enter__(self) -> None:
+        self.table.push_frame()
+
+    def __exit__(self, *_: object) -> None:
+        self.table.pop_frame()
