@@ -46,7 +46,7 @@ class IRBuilder:
     def __init__(self) -> None:
         self.frames: list[Frame] = []
         self.result: Any = None
-        self._spans: list[Span | None] = []
+        self._spans: list[Any] = []  # a Span, None, or a node whose `.span` is computed on use
         self._token: Any = None
 
     def __enter__(self) -> Self:
@@ -100,10 +100,17 @@ class IRBuilder:
     @property
     def span(self) -> Span | None:
         """The span of the statement being built (for nodes made now)."""
-        return self._spans[-1] if self._spans else None
+        if not self._spans:
+            return None
+        top = self._spans[-1]
+        if top is None or isinstance(top, Span):
+            return top
+        span: Span = top.span  # computed once, on first use
+        self._spans[-1] = span
+        return span
 
-    def push_span(self, span: Span | None) -> None:
-        """Make ``span`` current (pair with `pop_span`)."""
+    def push_span(self, span: Any) -> None:
+        """Make ``span`` current (pair with `pop_span`); a node's ``.span`` is read lazily."""
         self._spans.append(span)
 
     def pop_span(self) -> None:

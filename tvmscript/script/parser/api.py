@@ -9,17 +9,17 @@ from __future__ import annotations
 import ast
 import gc
 import warnings
-from contextlib import contextmanager
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Final
 
 from tvmscript.diagnostics import Diagnostic, DiagnosticError, debug_enabled
 from tvmscript.script.ir_builder.base import BuilderError, IRBuilder
 from tvmscript.script.parser.core import doc
-from tvmscript.script.parser.core.evaluator import POISON
 from tvmscript.script.parser.core.macro import Macro
 from tvmscript.script.parser.core.parser import Parser, internal_error, statement_error
+from tvmscript.script.parser.core.poison import POISON
 from tvmscript.script.parser.core.source import Source
 from tvmscript.script.parser.entry_utils import DecoratorInfo, decorator_info
 from tvmscript.script.parser.ir import handlers as _ir_rules  # registers the dialect's rules
@@ -47,7 +47,12 @@ class Definition:
 
 
 def default_globals() -> dict[str, Any]:
-    """``T``, ``I`` and ``R`` as TVM's printed files imply them."""
+    """``T``, ``I`` and ``R`` as TVM's printed files imply them (a fresh dict)."""
+    return dict(_default_globals())
+
+
+@cache
+def _default_globals() -> dict[str, Any]:
     import importlib
 
     from tvmscript.script.parser.tir.function import SymbolicTypeVar
@@ -69,16 +74,19 @@ def parse_file(
         return _parse_file(text, filename, extra_vars)
 
 
-@contextmanager
-def _without_gc_pauses() -> Iterator[None]:
-    """Parsing allocates many short-lived, acyclic objects: the cyclic collector would only
-    rescan the heap (a third of the parse time); it runs again once parsing is done."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
+class _without_gc_pauses:
+    """Pause the cyclic garbage collector while parsing.
+
+    Parsing allocates many short-lived, acyclic objects: the collector would only rescan the
+    heap (a third of the parse time); it runs again once parsing is done.
+    """
+
+    def __enter__(self) -> None:
+        self.enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *_: object) -> None:
+        if self.enabled:
             gc.enable()
 
 
@@ -177,7 +185,8 @@ def _top_level(
         case ast.ImportFrom() | ast.Import():
             _bind_imports(parser, stmt)
         case ast.Assign(targets=[ast.Name(id=name)], value=value):
-            parser.globals[name] = _constant(parser, source, value)
+            parser.globals[name] = value_ = _constant(parser, source, value)
+            parser.globals_poisoned |= value_ is POISON
         case ast.FunctionDef() | ast.ClassDef() if stmt.decorator_list:
             _definition(parser, source, stmt, definitions)
 

@@ -382,13 +382,13 @@ class _Converter:
         return DiagnosticError.at(self.src.span(*self.pos(node)), "unsupported-syntax", message)
 
     def stmts(self, nodes: list[ast.stmt]) -> tuple[Stmt, ...]:
-        return tuple(self.stmt(n) for n in nodes)
+        return tuple([self.stmt(n) for n in nodes])
 
     def opt(self, node: ast.expr | None) -> Expr | None:
         return None if node is None else self.expr(node)
 
     def exprs(self, nodes: list[ast.expr]) -> tuple[Expr, ...]:
-        return tuple(self.expr(n) for n in nodes)
+        return tuple([self.expr(n) for n in nodes])
 
     def arguments(self, a: ast.arguments, owner: ast.AST) -> Arguments:
         if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs:

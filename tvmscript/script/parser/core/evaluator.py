@@ -23,6 +23,7 @@ from tvmscript.ir.dtype import DTypeError
 from tvmscript.script.ir_builder.base import BuilderError
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import dialect_names
+from tvmscript.script.parser.core.poison import POISON
 from tvmscript.tir import arith
 from tvmscript.tir import expr as E
 from tvmscript.tir.arith import TypeMismatchError
@@ -40,26 +41,6 @@ class Boxed:
     def get(self) -> Any:
         """The value the name stands for in an expression."""
         raise NotImplementedError
-
-
-class PoisonType:
-    """The value of anything that failed to evaluate: using it reports nothing more."""
-
-    _instance: PoisonType | None = None
-
-    def __new__(cls) -> PoisonType:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "<error>"
-
-    def __iter__(self) -> Any:
-        return iter(())
-
-
-POISON: Final = PoisonType()
 
 
 def has_poison(value: object) -> bool:
@@ -110,7 +91,7 @@ _SAFE_BUILTINS: Final[dict[str, Any]] = {
 } | {"True": True, "False": False, "None": None}
 _SAFE_CALLABLES: Final = frozenset(id(v) for v in _SAFE_BUILTINS.values() if callable(v))
 
-_BINOPS: Final[dict[str, Callable[[Any, Any], Any]]] = {
+BINOPS: Final[dict[str, Callable[[Any, Any], Any]]] = {
     "Add": operator.add,
     "Sub": operator.sub,
     "Mult": operator.mul,
@@ -176,6 +157,10 @@ class Evaluator:
             doc.Lambda: self._lambda,
             doc.Starred: self._starred,
         }
+
+    def poisoned(self) -> bool:
+        """Whether an error marker may be among the values (a name or global holds one)."""
+        return self.parser.var_table.poisoned or self.parser.globals_poisoned
 
     def eval(self, node: doc.Expr) -> Any:
         """The value of ``node``."""
@@ -277,7 +262,7 @@ class Evaluator:
         rhs = self.eval(node.right)
         if lhs is POISON or rhs is POISON:
             return POISON
-        return self.apply(node, _BINOPS[node.op], lhs, rhs)
+        return self.apply(node, BINOPS[node.op], lhs, rhs)
 
     def apply(self, node: doc.Node, fn: Callable[..., Any], *args: Any) -> Any:
         """Apply an operator, turning its failures into diagnostics at ``node``."""
@@ -358,7 +343,7 @@ class Evaluator:
     def _subscript(self, node: doc.Subscript) -> Any:
         base = self.eval(node.value)
         key = self.eval(node.slice)
-        if base is POISON or has_poison(key):
+        if base is POISON or (self.poisoned() and has_poison(key)):
             return POISON
         return self.parser.subscript(node, base, key)
 
@@ -392,7 +377,9 @@ class Evaluator:
                 kwargs.update(self.eval(kw.value))
             else:
                 kwargs[kw.arg] = self.eval(kw.value)
-        if func is POISON or has_poison(args) or has_poison(kwargs):
+        if func is POISON:
+            return POISON
+        if self.poisoned() and (has_poison(args) or has_poison(kwargs)):
             return POISON
         return self.parser.call(node, func, args, kwargs)
 

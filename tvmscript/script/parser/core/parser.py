@@ -8,18 +8,19 @@ statement (``TVMSCRIPT_DEBUG=1`` re-raises them).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from collections.abc import Sequence
+from contextlib import ExitStack
 from typing import Any
 
 from tvmscript.diagnostics import Diagnostic, DiagnosticError, debug_enabled
 from tvmscript.script.ir_builder.base import BuilderError, IRBuilder
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import Token, get_rule
-from tvmscript.script.parser.core.evaluator import POISON, Evaluator
+from tvmscript.script.parser.core.evaluator import Evaluator
 from tvmscript.script.parser.core.macro import Macro, MacroReturn
-from tvmscript.script.parser.tir import access as tir_access
+from tvmscript.script.parser.core.poison import POISON
 from tvmscript.script.parser.core.var_table import VarTable
+from tvmscript.script.parser.tir import access as tir_access
 
 
 class Parser:
@@ -27,6 +28,7 @@ class Parser:
 
     def __init__(self, globals_: dict[str, Any], diagnostics: list[Diagnostic]) -> None:
         self.globals = globals_
+        self.globals_poisoned = any(v is POISON for v in globals_.values())
         self.diagnostics = diagnostics
         self.var_table = VarTable()
         self.evaluator = Evaluator(self)
@@ -41,14 +43,9 @@ class Parser:
     def token(self) -> Token:
         return self.tokens[-1]
 
-    @contextmanager
-    def with_token(self, token: Token) -> Iterator[None]:
-        """Parse inside ``token``'s dialect."""
-        self.tokens.append(token)
-        try:
-            yield
-        finally:
-            self.tokens.pop()
+    def with_token(self, token: Token) -> _TokenScope:
+        """Parse inside ``token``'s dialect (``with parser.with_token(Token.TIR):``)."""
+        return _TokenScope(self.tokens, token)
 
     # --- errors ------------------------------------------------------------------------------
 
@@ -108,7 +105,7 @@ class Parser:
         if builder is None:
             rule(self, stmt)
             return
-        builder.push_span(stmt.span)
+        builder.push_span(stmt)
         try:
             rule(self, stmt)
         finally:
@@ -186,3 +183,17 @@ def _describe_stmt(stmt: doc.Stmt) -> str:
         "AnnAssign": "annotated assignment",
     }
     return names.get(stmt.kind, stmt.kind.lower())
+
+
+class _TokenScope:
+    __slots__ = ("token", "tokens")
+
+    def __init__(self, tokens: list[Token], token: Token) -> None:
+        self.tokens = tokens
+        self.token = token
+
+    def __enter__(self) -> None:
+        self.tokens.append(self.token)
+
+    def __exit__(self, *_: object) -> None:
+        self.tokens.pop()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tvmscript.script.parser.core.poison import POISON
+
 
 class VarTable:
     """Names bound by the script, in a stack of scopes."""
@@ -11,6 +13,8 @@ class VarTable:
     def __init__(self) -> None:
         self.frames: list[set[str]] = [set()]
         self.name2value: dict[str, list[Any]] = {}
+        self.poisoned = False
+        """Whether a name was ever bound to the error marker (then values need checking)."""
 
     def with_frame(self) -> _Scope:
         """A scope: bindings made inside are removed on exit."""
@@ -30,6 +34,8 @@ class VarTable:
 
     def add(self, name: str, value: Any, allow_shadowing: bool = True) -> None:
         """Bind ``name`` in the innermost scope (rebinding in the same scope replaces)."""
+        if value is POISON:
+            self.poisoned = True
         frame = self.frames[-1]
         if name in frame:
             self.name2value[name][-1] = value

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import Token, register
-from tvmscript.script.parser.core.evaluator import POISON
 from tvmscript.script.parser.core.parser import Parser
+from tvmscript.script.parser.core.poison import POISON
 from tvmscript.script.parser.tir.binding import bind_target
 
 

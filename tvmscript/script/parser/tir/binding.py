@@ -17,8 +17,9 @@ from tvmscript.ir.dtype import DataType
 from tvmscript.script.ir_builder import tir as B
 from tvmscript.script.ir_builder.base import Frame, IRBuilder
 from tvmscript.script.parser.core import doc
-from tvmscript.script.parser.core.evaluator import POISON, Boxed, has_poison
+from tvmscript.script.parser.core.evaluator import Boxed, has_poison
 from tvmscript.script.parser.core.parser import Parser
+from tvmscript.script.parser.core.poison import POISON
 from tvmscript.script.parser.tir.access import check_rank, is_empty_index
 from tvmscript.tir import arith
 from tvmscript.tir.buffer import Buffer

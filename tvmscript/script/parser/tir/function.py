@@ -10,8 +10,8 @@ from tvmscript.script.ir_builder import tir as B
 from tvmscript.script.ir_builder.base import IRBuilder
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import Token
-from tvmscript.script.parser.core.evaluator import POISON
 from tvmscript.script.parser.core.parser import Parser
+from tvmscript.script.parser.core.poison import POISON
 from tvmscript.tir.buffer import Buffer
 from tvmscript.tir.expr import PrimExpr, Var
 
@@ -133,9 +133,14 @@ def _declare_signature_names(p: Parser, node: doc.FunctionDef) -> None:
                 value = p.evaluator.lookup(sub.id)
                 if isinstance(value, SymbolicTypeVar) and not p.var_table.exist(sub.id):
                     p.var_table.add(sub.id, Var(sub.id, "int64"))
-            elif isinstance(sub, doc.Constant) and isinstance(sub.value, str):
-                name = sub.value
-                if name.isidentifier() and not p.var_table.exist(name) and name not in params:
+                continue
+            if not isinstance(sub, doc.Tuple | doc.List):  # a shape: ("n", 4)
+                continue
+            for elt in sub.elts:
+                name = elt.value if isinstance(elt, doc.Constant) else None
+                if not isinstance(name, str) or not name.isidentifier() or name in params:
+                    continue
+                if not p.var_table.exist(name):
                     p.var_table.add(name, _sym_var(name, scalar_dtypes.get(name, "int32")))
 
 

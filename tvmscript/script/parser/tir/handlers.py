@@ -12,9 +12,9 @@ from tvmscript.script.ir_builder.tir.dtypes import LetAnnotation
 from tvmscript.script.ir_builder.tir.frames import ForFrame
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import Token, register, register_name
-from tvmscript.script.parser.core.evaluator import POISON
 from tvmscript.script.parser.core.macro import Macro, MacroReturn
 from tvmscript.script.parser.core.parser import Parser
+from tvmscript.script.parser.core.poison import POISON
 from tvmscript.script.parser.tir.binding import (
     bind_assign,
     bind_target,
@@ -201,13 +201,13 @@ def _cast(dtype: str, value: Any) -> Any:
 @register(Token.TIR, doc.AugAssign)
 def visit_aug_assign(p: Parser, node: doc.AugAssign) -> None:
     """``A[i] += v`` and ``x += v``."""
-    from tvmscript.script.parser.core.evaluator import _BINOPS
+    from tvmscript.script.parser.core.evaluator import BINOPS
 
     rhs = p.eval_expr(node.value)
     current = p.eval_expr(node.target)
     if rhs is POISON or current is POISON:
         return
-    value = p.evaluator.apply(node, _BINOPS[node.op], current, rhs)
+    value = p.evaluator.apply(node, BINOPS[node.op], current, rhs)
     bind_assign(p, node.target, value, node.value)
 
 
