@@ -170,7 +170,7 @@ class Evaluator:
 
     def _name(self, node: doc.Name) -> Any:
         value = self.lookup(node.id)
-        if value is _MISSING:
+        if value is MISSING:
             raise DiagnosticError.at(node.span, "undefined-name", f"undefined name '{node.id}'")
         return value
 
@@ -180,13 +180,13 @@ class Evaluator:
         if stack:
             value = stack[-1]
             return value.get() if isinstance(value, Boxed) else value
-        value = self.parser.globals.get(name, _MISSING)
-        if value is not _MISSING:
+        value = self.parser.globals.get(name, MISSING)
+        if value is not MISSING:
             return value
-        value = dialect_names(self.parser.token).get(name, _MISSING)
-        if value is not _MISSING:
+        value = dialect_names(self.parser.token).get(name, MISSING)
+        if value is not MISSING:
             return value
-        return _SAFE_BUILTINS.get(name, _MISSING)
+        return _SAFE_BUILTINS.get(name, MISSING)
 
     def _constant(self, node: doc.Constant) -> Any:
         return node.value
@@ -412,7 +412,7 @@ class Evaluator:
             raise DiagnosticError.at(node.span, "invalid-argument", _describe(exc)) from None
 
 
-_MISSING: Final = object()
+MISSING: Final = object()
 
 
 _ALLOWED: dict[int, tuple[Any, bool]] = {}

@@ -10,6 +10,7 @@ from tvmscript.script.ir_builder import tir as B
 from tvmscript.script.ir_builder.base import IRBuilder
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import Token
+from tvmscript.script.parser.core.evaluator import MISSING
 from tvmscript.script.parser.core.parser import Parser
 from tvmscript.script.parser.core.poison import POISON
 from tvmscript.tir.buffer import Buffer
@@ -122,8 +123,6 @@ def _declare_signature_names(p: Parser, node: doc.FunctionDef) -> None:
     These are strings in buffer shapes (``T.Buffer(("n", n), ...)``) and module-level
     ``TypeVar``s.
     """
-    from tvmscript.script.ir_builder.tir.buffers import _sym_var
-
     scalar_dtypes = _scalar_param_dtypes(node)
     annotations = [a.annotation for a in node.args.args if a.annotation is not None]
     params = {a.arg for a in node.args.args}
@@ -136,12 +135,27 @@ def _declare_signature_names(p: Parser, node: doc.FunctionDef) -> None:
                 continue
             if not isinstance(sub, doc.Tuple | doc.List):  # a shape: ("n", 4)
                 continue
-            for elt in sub.elts:
-                name = elt.value if isinstance(elt, doc.Constant) else None
-                if not isinstance(name, str) or not name.isidentifier() or name in params:
-                    continue
-                if not p.var_table.exist(name):
-                    p.var_table.add(name, _sym_var(name, scalar_dtypes.get(name, "int32")))
+            declare_shape_names(p, sub, params, scalar_dtypes)
+
+
+def declare_shape_names(
+    p: Parser, shape: doc.Tuple | doc.List, params: set[str], dtypes: dict[str, str]
+) -> None:
+    """Define the size names a shape introduces: ``"n"``, or a bare name not yet defined
+    (TVM defines missing names of signature and ``T.match_buffer`` shapes as int32).
+    """
+    from tvmscript.script.ir_builder.tir.buffers import _sym_var
+
+    for elt in shape.elts:
+        if isinstance(elt, doc.Constant) and isinstance(elt.value, str):
+            name = elt.value
+        elif isinstance(elt, doc.Name):
+            name = elt.id
+        else:
+            continue
+        if not name.isidentifier() or name in params or p.evaluator.lookup(name) is not MISSING:
+            continue
+        p.var_table.add(name, _sym_var(name, dtypes.get(name, "int32")))
 
 
 def _scalar_param_dtypes(node: doc.FunctionDef) -> dict[str, str]:

@@ -22,6 +22,7 @@ from tvmscript.script.parser.tir.binding import (
     scalar_annotation_dtype,
     store,
 )
+from tvmscript.script.parser.tir.function import declare_shape_names
 from tvmscript.tir.expr import PrimExpr
 
 
@@ -144,9 +145,24 @@ def _truth(cond: Any) -> bool:
 @register(Token.TIR, doc.Assign)
 def visit_assign(p: Parser, node: doc.Assign) -> None:
     """``x = ...`` and ``A[i] = ...``."""
+    if (shape := _match_buffer_shape(node.value)) is not None:
+        declare_shape_names(p, shape, set(), {})
     value = p.eval_expr(node.value)
     for target in node.targets:
         bind_assign(p, target, value, node.value)
+
+
+def _match_buffer_shape(value: doc.Expr) -> doc.Tuple | doc.List | None:
+    """The shape written in ``T.match_buffer(param, shape, ...)``, if ``value`` is one."""
+    if not isinstance(value, doc.Call) or not isinstance(value.func, doc.Attribute):
+        return None
+    if value.func.attr != "match_buffer":
+        return None
+    shape = value.args[1] if len(value.args) > 1 else None
+    for kw in value.keywords:
+        if kw.arg == "shape":
+            shape = kw.value
+    return shape if isinstance(shape, doc.Tuple | doc.List) else None
 
 
 @register(Token.TIR, doc.AnnAssign)

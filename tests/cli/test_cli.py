@@ -1,0 +1,101 @@
+"""The `tvmscript` command: check and print, exit codes and the JSON shape of DESIGN.md."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tvmscript.cli.main import main
+
+GOOD = """\
+from tvmscript import tir as T
+
+@T.prim_func
+def f(A: T.Buffer((4,), "float32")):
+    for i in range(4):
+        A[i] = T.float32(0)
+"""
+BAD = GOOD.replace("A[i] = T.float32(0)", "A[i] = B[i]")
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def test_check_clean_file_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(write(tmp_path, "good.py", GOOD))]) == 0
+    assert "0 diagnostics" in capsys.readouterr().err
+
+
+def test_check_reports_errors_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "bad.py", BAD)
+    assert main(["check", str(path), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    [entry] = report["files"]
+    assert entry["path"] == str(path)
+    [d] = entry["diagnostics"]
+    assert d == {
+        "severity": "error", "message": "undefined name 'B'", "code": "undefined-name",
+        "file": str(path), "line": 6, "column": 16, "end_line": 6, "end_column": 17,
+    }
+
+
+def test_check_text_output_quotes_the_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(write(tmp_path, "bad.py", BAD))]) == 1
+    err = capsys.readouterr().err
+    assert "error[undefined-name]: undefined name 'B'" in err
+    assert "A[i] = B[i]" in err
+    assert "Traceback" not in err
+
+
+def test_check_searches_directories(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "good.py", GOOD)
+    write(tmp_path, "bad.py", BAD)
+    assert main(["check", str(tmp_path), "--format", "json"]) == 1
+    paths = [f["path"] for f in json.loads(capsys.readouterr().out)["files"]]
+    assert [Path(p).name for p in paths] == ["bad.py", "good.py"]
+
+
+def test_check_missing_path_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(tmp_path / "nope.py")]) == 2
+    assert "no such file or directory" in capsys.readouterr().err
+
+
+def test_unknown_subcommand_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["frobnicate"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_print_writes_canonical_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["print", str(write(tmp_path, "good.py", GOOD))]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# from tvm.script import tirx as T\n")
+    assert "def f(A: T.Buffer((4,), \"float32\")):" in out
+    assert "A[i] = T.float32(0.0)" in out
+
+
+def test_print_one_function_of_a_module(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "from tvmscript import tir as T, ir as I\n@I.ir_module\nclass M:\n"
+        + "".join("    " + line + "\n" for line in GOOD.splitlines()[2:])
+    )
+    assert main(["print", str(write(tmp_path, "m.py", text)), "--func", "f"]) == 0
+    assert "def f(" in capsys.readouterr().out
+    assert main(["print", str(write(tmp_path, "m.py", text)), "--func", "g"]) == 2
+
+
+def test_print_of_a_bad_file_reports_and_exits_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["print", str(write(tmp_path, "bad.py", BAD))]) == 1
+    assert "undefined name 'B'" in capsys.readouterr().err
