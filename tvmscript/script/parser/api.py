@@ -200,20 +200,25 @@ def _constant(parser: Parser, source: Source, value: ast.expr) -> Any:
 
 
 def _bind_imports(parser: Parser, stmt: ast.Import | ast.ImportFrom) -> None:
-    import importlib
 
     if isinstance(stmt, ast.ImportFrom):
         package = stmt.module or ""
         for alias in stmt.names:
             target = _dialect_module(package, alias.name)
             if target is not None:
-                parser.globals[alias.asname or alias.name] = importlib.import_module(target)
+                parser.globals[alias.asname or alias.name] = _import(target)
         return
     for alias in stmt.names:
         package, _, name = alias.name.rpartition(".")
         target = _dialect_module(package, name)
         if target is not None and alias.asname:
-            parser.globals[alias.asname] = importlib.import_module(target)
+            parser.globals[alias.asname] = _import(target)
+
+
+def _import(module: str) -> Any:
+    import importlib
+
+    return importlib.import_module(module)
 
 
 def _dialect_module(package: str, name: str) -> str | None:

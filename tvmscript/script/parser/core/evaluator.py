@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Final
 from tvmscript.diagnostics import DiagnosticError
 from tvmscript.ir.dtype import DTypeError
 from tvmscript.script.ir_builder.base import BuilderError
+from tvmscript.script.ir_builder.ir.ir import meta_var
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import dialect_names
 from tvmscript.script.parser.core.poison import POISON
@@ -170,6 +171,12 @@ class Evaluator:
 
     def _name(self, node: doc.Name) -> Any:
         value = self.lookup(node.id)
+        if type(value) is meta_var:  # a parse-time Python value, used as it is
+            return value.value
+        if value is MISSING and hasattr(builtins, node.id):
+            raise DiagnosticError.at(
+                node.span, "unsupported-call", f"'{node.id}' cannot be used in TVMScript"
+            )
         if value is MISSING:
             raise DiagnosticError.at(node.span, "undefined-name", f"undefined name '{node.id}'")
         return value
@@ -506,7 +513,14 @@ def _callee_name(node: doc.Call) -> str:
 
 def _describe(exc: BaseException) -> str:
     text = str(exc).strip().strip("'\"") if str(exc) else type(exc).__name__
-    return text[:1].lower() + text[1:] if text else "invalid argument"
+    return lowercase_first(text) if text else "invalid argument"
+
+
+def lowercase_first(text: str) -> str:
+    """``"Expected x"`` -> ``"expected x"``; names such as ``T.float32`` keep their case."""
+    if text[:1].isupper() and text[1:2].islower():
+        return text[:1].lower() + text[1:]
+    return text
 
 
 def _unknown_attribute_message(base: Any, attr: str, node: doc.Attribute) -> str:

@@ -146,10 +146,10 @@ class Parser:
 
 def statement_error(node: doc.Node, exc: Exception) -> Diagnostic:
     """A builder's complaint about the arguments or the place of a statement."""
+    from tvmscript.script.parser.core.evaluator import lowercase_first
     from tvmscript.tir.arith import TypeMismatchError
 
-    text = str(exc) or type(exc).__name__
-    text = text[:1].lower() + text[1:]
+    text = lowercase_first(str(exc) or type(exc).__name__)
     if isinstance(exc, BuilderError):
         return Diagnostic.error(node.span, "misplaced-call", text)
     if isinstance(exc, TypeMismatchError):
