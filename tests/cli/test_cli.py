@@ -39,8 +39,14 @@ def test_check_reports_errors_as_json(tmp_path: Path, capsys: pytest.CaptureFixt
     assert entry["path"] == str(path)
     [d] = entry["diagnostics"]
     assert d == {
-        "severity": "error", "message": "undefined name 'B'", "code": "undefined-name",
-        "file": str(path), "line": 6, "column": 16, "end_line": 6, "end_column": 17,
+        "severity": "error",
+        "message": "undefined name 'B'",
+        "code": "undefined-name",
+        "file": str(path),
+        "line": 6,
+        "column": 16,
+        "end_line": 6,
+        "end_column": 17,
     }
 
 
@@ -78,16 +84,13 @@ def test_print_writes_canonical_text(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["print", str(write(tmp_path, "good.py", GOOD))]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# from tvm.script import tirx as T\n")
-    assert "def f(A: T.Buffer((4,), \"float32\")):" in out
+    assert 'def f(A: T.Buffer((4,), "float32")):' in out
     assert "A[i] = T.float32(0.0)" in out
 
 
-def test_print_one_function_of_a_module(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    text = (
-        "from tvmscript import tir as T, ir as I\n@I.ir_module\nclass M:\n"
-        + "".join("    " + line + "\n" for line in GOOD.splitlines()[2:])
+def test_print_one_function_of_a_module(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "from tvmscript import tir as T, ir as I\n@I.ir_module\nclass M:\n" + "".join(
+        "    " + line + "\n" for line in GOOD.splitlines()[2:]
     )
     assert main(["print", str(write(tmp_path, "m.py", text)), "--func", "f"]) == 0
     assert "def f(" in capsys.readouterr().out

@@ -273,46 +273,54 @@ def test_internal_errors_become_one_diagnostic(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_axis_outside_a_block_is_a_misplaced_call() -> None:
-    d = only(script("""
+    d = only(
+        script("""
         @T.prim_func
         def f(A: T.Buffer((4,), "float32")):
             for i in range(4):
                 vi = T.axis.spatial(4, i)
-    """))
+    """)
+    )
     assert where(d) == ("misplaced-call", 6, 14, 6, 34)
     assert d.message == "T.axis must be inside a T.sblock"
 
 
 def test_calling_a_non_callable() -> None:
-    d = only(script("""
+    d = only(
+        script("""
         @T.prim_func
         def f(A: T.Buffer((4,), "float32")):
             A[0] = A.dtype(1)
-    """))
+    """)
+    )
     assert where(d) == ("not-callable", 5, 12, 5, 19)
     assert d.message == "'str' object is not callable"
 
 
 def test_calling_python_code_is_refused() -> None:
-    d = only(script("""
+    d = only(
+        script("""
         import os
 
         @T.prim_func
         def f(A: T.Buffer((4,), "float32")):
             T.evaluate(print("hello"))
-    """))
+    """)
+    )
     assert where(d) == ("unsupported-call", 7, 16, 7, 21)
     assert d.message == "'print' cannot be used in TVMScript"
 
 
 def test_relax_functions_are_reported_as_unsupported() -> None:
-    diagnostics = check_source(script("""
+    diagnostics = check_source(
+        script("""
         from tvm.script import relax as R
 
         @R.function
         def main(x: R.Tensor((4,), "float32")):
             return x
-    """))
+    """)
+    )
     [d] = diagnostics
     assert where(d) == ("unsupported-dialect", 5, 1, 6, 13)
     assert d.message == "Relax functions are not supported yet"
@@ -331,10 +339,12 @@ def test_from_source_needs_exactly_one_definition() -> None:
 
 
 def test_invalid_argument_message_names_what_was_expected() -> None:
-    d = only(script("""
+    d = only(
+        script("""
         @T.prim_func
         def f(A: T.Buffer((4,), "float32")):
             with T.sblock(5):
                 A[0] = T.float32(0)
-    """))
+    """)
+    )
     assert d.message.startswith("expected")

@@ -33,14 +33,19 @@ def test_module_constants_and_arithmetic_on_them_are_evaluated() -> None:
 
 
 def test_extra_vars_are_visible_to_the_script() -> None:
-    func = parse("""
+    func = parse(
+        """
         @T.prim_func
         def f(A: T.Buffer((n,), "float32")):
             A[0] = T.float32(scale)
-    """, n=16, scale=0.5)
+    """,
+        n=16,
+        scale=0.5,
+    )
     store = func.body
     assert isinstance(store, BufferStore)
-    assert isinstance(store.value, FloatImm) and store.value.value == 0.5
+    assert isinstance(store.value, FloatImm)
+    assert store.value.value == 0.5
 
 
 def test_meta_var_is_used_as_a_python_value() -> None:
@@ -52,7 +57,8 @@ def test_meta_var_is_used_as_a_python_value() -> None:
     """)
     store = func.body
     assert isinstance(store, BufferStore)
-    assert isinstance(store.indices[0], IntImm) and store.indices[0].value == 3
+    assert isinstance(store.indices[0], IntImm)
+    assert store.indices[0].value == 3
 
 
 def test_hygienic_macro_expands_with_its_arguments() -> None:
@@ -88,7 +94,8 @@ def test_non_hygienic_macro_sees_the_call_site() -> None:
                 bump(j)
     """)
     loop = func.body
-    assert isinstance(loop, For) and isinstance(loop.body, BufferStore)
+    assert isinstance(loop, For)
+    assert isinstance(loop.body, BufferStore)
     assert loop.body.indices[0] is loop.loop_var
 
 
@@ -104,8 +111,10 @@ def test_macro_return_value_is_the_call_value() -> None:
     """)
     assert isinstance(func.body, BufferStore)
     value = func.body.value
-    assert isinstance(value, Mul) and isinstance(value.a, BufferLoad)
-    assert isinstance(value.b, IntImm) and value.b.value == 2
+    assert isinstance(value, Mul)
+    assert isinstance(value.a, BufferLoad)
+    assert isinstance(value.b, IntImm)
+    assert value.b.value == 2
 
 
 def test_tirx_is_the_same_module_as_tir() -> None:

@@ -107,9 +107,11 @@ def test_missing_match_buffer_sizes_become_int32_variables() -> None:
     assert isinstance(func, PrimFunc)
     a = func.buffer_map[func.params[0]]
     b = func.buffer_map[func.params[1]]
-    assert isinstance(a, Buffer) and isinstance(b, Buffer)
+    assert isinstance(a, Buffer)
+    assert isinstance(b, Buffer)
     m, n = a.shape
-    assert isinstance(m, Var) and isinstance(n, Var)
+    assert isinstance(m, Var)
+    assert isinstance(n, Var)
     assert (m.name, m.dtype, n.name) == ("m", "int32", "n")
     assert b.shape[0] is m
 
@@ -118,6 +120,9 @@ def test_loop_kinds_follow_the_loop_constructors() -> None:
     func = tvmscript.from_source(HEADER + script(SEED_EXAMPLES["loop_types"]))
     kinds = [s.kind for s in func.body.seq if isinstance(s, For)]  # type: ignore[union-attr]
     assert kinds == [
-        ForKind.SERIAL, ForKind.PARALLEL, ForKind.VECTORIZED, ForKind.UNROLLED,
+        ForKind.SERIAL,
+        ForKind.PARALLEL,
+        ForKind.VECTORIZED,
+        ForKind.UNROLLED,
         ForKind.THREAD_BINDING,
     ]

@@ -141,8 +141,10 @@ def _declare_signature_names(p: Parser, node: doc.FunctionDef) -> None:
 def declare_shape_names(
     p: Parser, shape: doc.Tuple | doc.List, params: set[str], dtypes: dict[str, str]
 ) -> None:
-    """Define the size names a shape introduces: ``"n"``, or a bare name not yet defined
-    (TVM defines missing names of signature and ``T.match_buffer`` shapes as int32).
+    """Define the size names a shape introduces.
+
+    Those are ``"n"``, or a bare name not yet defined: TVM defines the missing names of
+    signature and ``T.match_buffer`` shapes as int32 variables.
     """
     from tvmscript.script.ir_builder.tir.buffers import _sym_var
 
