@@ -126,3 +126,18 @@ def test_loop_kinds_follow_the_loop_constructors() -> None:
         ForKind.UNROLLED,
         ForKind.THREAD_BINDING,
     ]
+
+
+def test_t_block_is_read_as_t_sblock() -> None:
+    text = HEADER + script("""
+        @T.prim_func
+        def f(A: T.Buffer((4,), "float32")):
+            for i in range(4):
+                with T.block("b"):
+                    vi = T.axis.S(4, i)
+                    A[vi] = T.float32(0)
+    """)
+    assert tvmscript.check_source(text) == []
+    loop = tvmscript.from_source(text).body
+    assert isinstance(loop, For)
+    assert type(loop.body).__name__ == "SBlockRealize"

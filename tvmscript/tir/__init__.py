@@ -60,6 +60,8 @@ globals().update({alias: DTYPE_CONSTRUCTORS[name] for alias, name in DTYPE_ALIAS
 globals()["bool"] = boolean
 broadcast = Broadcast
 ramp = Ramp
+block = sblock  # noqa: F405  (TVM before 0.27 spelled blocks `T.block`: read as `T.sblock`)
+block_attr = sblock_attr  # noqa: F405
 """``T.ramp`` / ``T.broadcast``: TVM's lowercase aliases of the node classes."""
 
 __all__ = [  # noqa: RUF022
@@ -68,5 +70,5 @@ __all__ = [  # noqa: RUF022
     "IntImm", "IterVar", "LE", "LT", "Let", "MatchBufferRegion", "Max", "Min", "Mod", "Mul",
     "NE", "Not", "Op", "Or", "PointerType", "PrimExpr", "PrimFunc", "PrimType", "Ramp",
     "SBlock", "SBlockRealize", "Select", "Shuffle", "SizeVar", "Stmt", "StringImm", "Sub",
-    "TupleType", "Var", "axis", "broadcast", "macro", "prim_func", "ramp",
+    "TupleType", "Var", "axis", "block", "block_attr", "broadcast", "macro", "prim_func", "ramp",
 ]  # fmt: skip
