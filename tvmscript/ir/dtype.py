@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Final
 
 _SCALAR_CODES: Final = ("int", "uint", "float", "bfloat", "bool", "handle", "void")
-_FLOAT8_CODES: Final = (
+LOW_PRECISION_FLOATS: Final = (
     "float8_e3m4",
     "float8_e4m3",
     "float8_e4m3b11fnuz",
@@ -127,7 +127,7 @@ def _parse(dtype: str) -> DataType:
         code = m.group(1)
         bits = {"bool": 1, "handle": 64, "void": 0}[code]
         return DataType(code, bits, _lanes(m.group(2), dtype))
-    if (m := _LOW_FLOAT_RE.match(dtype)) is not None and m.group(1) in _FLOAT8_CODES:
+    if (m := _LOW_FLOAT_RE.match(dtype)) is not None and m.group(1) in LOW_PRECISION_FLOATS:
         code = m.group(1)
         return DataType(code, int(code[5]), _lanes(m.group(2), dtype))
     raise DTypeError(f"unknown data type '{dtype}'")

@@ -257,17 +257,17 @@ class BinaryOp(PrimExpr):
     dtype: str = ""
 
     def __post_init__(self) -> None:
-        a: object = self.a  # Python scalars are accepted from callers and converted here
-        b: object = self.b
-        if not isinstance(a, PrimExpr) or not isinstance(b, PrimExpr):
-            _convert_operands(self)
+        _init_operands(self)
         if not self.dtype:
             object.__setattr__(self, "dtype", self.a.dtype)
 
 
-def _convert_operands(node: BinaryOp | CmpOp) -> None:
+def _init_operands(node: BinaryOp | CmpOp) -> None:
     """Python scalars given to a node constructor take the other operand's type."""
-    a, b = node.a, node.b
+    a: object = node.a
+    b: object = node.b
+    if isinstance(a, PrimExpr) and isinstance(b, PrimExpr):
+        return
     if not isinstance(a, PrimExpr) and isinstance(b, PrimExpr):
         object.__setattr__(node, "a", _arith.script_literal(a, b))
     elif not isinstance(b, PrimExpr) and isinstance(a, PrimExpr):
@@ -331,10 +331,7 @@ class CmpOp(PrimExpr):
     dtype: str = ""
 
     def __post_init__(self) -> None:
-        a: object = self.a  # Python scalars are accepted from callers and converted here
-        b: object = self.b
-        if not isinstance(a, PrimExpr) or not isinstance(b, PrimExpr):
-            _convert_operands(self)
+        _init_operands(self)
         if not self.dtype:
             object.__setattr__(self, "dtype", DataType.of(self.a.dtype).with_lanes_bool())
 

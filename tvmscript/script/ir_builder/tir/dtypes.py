@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from tvmscript.ir.dtype import DataType
+from tvmscript.ir.dtype import LOW_PRECISION_FLOATS, DataType
 from tvmscript.script.ir_builder.tir.frames import current_span
 from tvmscript.tir import arith
 from tvmscript.tir.expr import PointerType, PrimExpr, PrimType, Type, Var
@@ -56,22 +56,7 @@ class DtypeConstructor:
 
 
 _LANES: Final = (1, 2, 4, 8, 16, 32, 64)
-_FLOAT_BASES: Final = (
-    "float16",
-    "float32",
-    "float64",
-    "float8_e3m4",
-    "float8_e4m3",
-    "float8_e4m3b11fnuz",
-    "float8_e4m3fn",
-    "float8_e4m3fnuz",
-    "float8_e5m2",
-    "float8_e5m2fnuz",
-    "float8_e8m0fnu",
-    "float6_e2m3fn",
-    "float6_e3m2fn",
-    "float4_e2m1fn",
-)
+_FLOAT_BASES: Final = ("float16", "float32", "float64", *LOW_PRECISION_FLOATS)
 _INT_BASES: Final = tuple(f"{c}{b}" for c in ("int", "uint") for b in (8, 16, 32, 64))
 
 
