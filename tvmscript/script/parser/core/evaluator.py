@@ -496,8 +496,14 @@ def check_signature(node: doc.Call, func: Any, args: list[Any], kwargs: dict[str
     except TypeError as exc:
         name = _callee_name(node)
         raise DiagnosticError.at(
-            node.span, "invalid-call", f"{name}(): {exc}; expected {name}{sig}"
+            node.span, "invalid-call", f"{name}(): {exc}; expected {name}{plain_signature(sig)}"
         ) from None
+
+
+def plain_signature(sig: inspect.Signature) -> str:
+    """``(start, stop=None, *, step=None)``: parameters without annotations, for messages."""
+    params = [p.replace(annotation=inspect.Parameter.empty) for p in sig.parameters.values()]
+    return str(sig.replace(parameters=params, return_annotation=inspect.Signature.empty))
 
 
 def _callee_name(node: doc.Call) -> str:
