@@ -9,6 +9,7 @@ Deliberate differences from TVM's text: none.
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Any
 
@@ -16,7 +17,7 @@ from tvmscript.ir.module import IRModule
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer import ir as _ir  # noqa: F401  (registers printers)
 from tvmscript.script.printer import tir as _tir  # noqa: F401  (registers printers)
-from tvmscript.script.printer.access_path import AccessPath
+from tvmscript.script.printer.access_path import NULL_PATH, AccessPath
 from tvmscript.script.printer.doc_printer import to_python_script
 from tvmscript.script.printer.ir_docsifier import IRDocsifier, PrinterConfig
 from tvmscript.script.printer.tir.utils import TOKEN as TIR_TOKEN
@@ -73,7 +74,8 @@ def print_script(obj: object, **options: Any) -> str:
     """``obj`` (IRModule, PrimFunc, TIR expression or statement) as TVMScript text.
 
     Options: ``show_meta``, ``verbose_expr``, ``indent_spaces``, ``func_name`` (print one
-    function of a module), and TVM's prefixes (``tir_prefix``, ...).
+    function of a module), ``source_paths`` (record IR paths on docs) and TVM's prefixes
+    (``tir_prefix``, ...).
     """
     cfg = _config(options)
     d = IRDocsifier(cfg)
@@ -81,11 +83,23 @@ def print_script(obj: object, **options: Any) -> str:
         func = obj[cfg.func_name]
         cfg.binding_names.append(cfg.func_name)
         obj = func
-    if isinstance(obj, IRModule | PrimFunc):
-        doc = d.as_doc(obj, AccessPath.root())
-        stmts = [*_header(d), *_type_vars(d), doc, *_metadata(d)]
-        return to_python_script(D.StmtBlockDoc(stmts), cfg.indent_spaces)
-    return _print_fragment(obj, d)
+    # Printing allocates many short-lived acyclic docs: a collection pass over the (large,
+    # long-lived) IR in the middle of it only costs time.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        if isinstance(obj, IRModule | PrimFunc):
+            doc = d.as_doc(obj, _root(cfg))
+            stmts = [*_header(d), *_type_vars(d), doc, *_metadata(d)]
+            return to_python_script(D.StmtBlockDoc(stmts), cfg.indent_spaces)
+        return _print_fragment(obj, d)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _root(cfg: PrinterConfig) -> AccessPath:
+    return AccessPath.root() if cfg.source_paths else NULL_PATH
 
 
 def _print_fragment(obj: object, d: IRDocsifier) -> str:
@@ -93,7 +107,7 @@ def _print_fragment(obj: object, d: IRDocsifier) -> str:
     set_common_prefix_root(d, obj)
     with d.frame(None) as f:
         f.add_dispatch_token(TIR_TOKEN)
-        doc = d.as_doc(obj, AccessPath.root())
+        doc = d.as_doc(obj, _root(d.cfg))
         if isinstance(doc, D.ExprDoc):
             if not d.cfg.verbose_expr:
                 f.stmts.clear()

@@ -1,4 +1,8 @@
-"""Access paths: where in the IR a doc came from (``root.body.seq[2].value``)."""
+"""Access paths: where in the IR a doc came from (``root.body.seq[2].value``).
+
+Paths are built only when asked for (``print_script(..., source_paths=True)``); otherwise the
+printers thread `NULL_PATH`, whose steps return itself and allocate nothing.
+"""
 
 from __future__ import annotations
 
@@ -69,4 +73,20 @@ class _MapKey:
         return id(self.key)
 
 
+class _NullPath(AccessPath):
+    """A path that records nothing (printing without source paths)."""
+
+    __slots__ = ()
+
+    def attr(self, name: str) -> AccessPath:
+        return self
+
+    def index(self, i: int) -> AccessPath:
+        return self
+
+    def map_item(self, key: object) -> AccessPath:
+        return self
+
+
 _ROOT = AccessPath(None, "")
+NULL_PATH: AccessPath = _NullPath(None, "")

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 class Doc:
     """Base of every doc."""
 
-    source_paths: list[AccessPath] = field(default_factory=list, kw_only=True)
+    source_paths: tuple[AccessPath, ...] = field(default=(), kw_only=True)
+    """The IR paths this doc was printed from (kept only when asked for)."""
 
 
 @dataclass(slots=True, eq=False)
@@ -38,6 +39,8 @@ class ExprDoc(Doc):
         kwargs: Sequence[tuple[str, ExprDoc]] = (),
     ) -> CallDoc:
         """``self(*args, **kwargs)`` (keyword order kept)."""
+        if not kwargs:
+            return CallDoc(self, list(args), [], [])
         return CallDoc(self, list(args), [k for k, _ in kwargs], [v for _, v in kwargs])
 
     def __getitem__(self, indices: Sequence[ExprDoc | SliceDoc]) -> IndexDoc:

@@ -58,6 +58,11 @@ _OP_TEXT: Final[dict[D.OpKind, str]] = {
     K.AND: "and", K.OR: "or",
 }  # fmt: skip
 
+_PREC: Final[dict[D.OpKind, int]] = {k: int(v) for k, v in _OP_PREC.items()}
+_OP_SPACED: Final[dict[D.OpKind, str]] = {k: f" {v} " for k, v in _OP_TEXT.items()}
+_ATOM: Final = int(Prec.ATOM)
+_LAMBDA: Final = int(Prec.LAMBDA)
+
 _ESCAPES: Final = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
@@ -81,8 +86,8 @@ def format_float(value: float) -> str:
 
 def escape_string(text: str) -> str:
     """``text`` as a double-quoted Python string literal."""
-    if not any(c in _ESCAPES or c < " " for c in text):
-        return f'"{text}"'
+    if text.isprintable() and '"' not in text and "\\" not in text:
+        return '"' + text + '"'
     out = []
     for c in text:
         if (esc := _ESCAPES.get(c)) is not None:
@@ -96,6 +101,11 @@ def escape_string(text: str) -> str:
 
 def format_literal(value: D.LiteralValue) -> str:
     """A literal's text."""
+    cls = type(value)
+    if cls is int:
+        return str(value)
+    if cls is str:
+        return escape_string(value)  # type: ignore[arg-type]
     if value is None:
         return "None"
     if value is True:
@@ -110,13 +120,14 @@ def format_literal(value: D.LiteralValue) -> str:
 
 
 class PythonDocPrinter:
-    """Prints docs into a list of string pieces; `text` joins them."""
+    """Prints docs: expressions into strings, statements into a list of string pieces."""
 
     def __init__(self, indent_spaces: int = 4) -> None:
         self.out: list[str] = []
-        self.indent = 0
+        self._indent = 0
+        self._newline = "\n"
         self.step = indent_spaces
-        self._expr: dict[type, Callable[[D.ExprDoc], None]] = {
+        self._expr: dict[type, Callable[[D.ExprDoc], str]] = {
             D.LiteralDoc: self._literal,  # type: ignore[dict-item]
             D.IdDoc: self._id,  # type: ignore[dict-item]
             D.AttrAccessDoc: self._attr,  # type: ignore[dict-item]
@@ -127,6 +138,7 @@ class PythonDocPrinter:
             D.TupleDoc: self._tuple,  # type: ignore[dict-item]
             D.ListDoc: self._list,  # type: ignore[dict-item]
             D.DictDoc: self._dict,  # type: ignore[dict-item]
+            D.SliceDoc: self._slice,  # type: ignore[dict-item]
         }
         self._stmt: dict[type, Callable[[D.StmtDoc], None]] = {
             D.AssignDoc: self._assign,  # type: ignore[dict-item]
@@ -148,137 +160,130 @@ class PythonDocPrinter:
         return "".join(self.out).rstrip()
 
     def newline(self) -> None:
-        self.out.append("\n" + " " * self.indent)
+        self.out.append(self._newline)
+
+    @property
+    def indent(self) -> int:
+        """The current indentation, in spaces."""
+        return self._indent
+
+    @indent.setter
+    def indent(self, value: int) -> None:
+        self._indent = value
+        self._newline = "\n" + " " * value
 
     # -- dispatch -----------------------------------------------------------------------------
 
     def print_doc(self, doc: D.Doc) -> None:
         """Print any doc."""
-        if isinstance(doc, D.ExprDoc):
-            self.expr(doc)
+        if isinstance(doc, D.ExprDoc | D.SliceDoc):
+            self.out.append(self.expr(doc))  # type: ignore[arg-type]
         elif isinstance(doc, D.StmtDoc):
             self.stmt(doc)
         elif isinstance(doc, D.StmtBlockDoc):
             for s in doc.stmts:
                 self.stmt(s)
                 self.newline()
-        elif isinstance(doc, D.SliceDoc):
-            self._slice(doc)
         else:
             raise TypeError(f"cannot print {type(doc).__name__}")
 
-    def expr(self, e: D.ExprDoc) -> None:
-        self._expr[type(e)](e)
+    def expr(self, e: D.ExprDoc) -> str:
+        """The text of expression ``e``."""
+        return self._expr[type(e)](e)
 
     def stmt(self, s: D.StmtDoc) -> None:
         self._stmt[type(s)](s)
 
-    def child(self, e: D.ExprDoc, parent: Prec, same_too: bool = False) -> None:
-        prec = precedence(e)
-        if prec < parent or (same_too and prec == parent):
-            self.out.append("(")
-            self.expr(e)
-            self.out.append(")")
+    def child(self, e: D.ExprDoc, parent: int, same_too: bool = False) -> str:
+        """``e``'s text, parenthesised when it binds less tightly than ``parent``."""
+        cls = type(e)
+        if cls is D.IdDoc:
+            return e.name  # type: ignore[attr-defined,no-any-return]
+        text = self._expr[cls](e)
+        if cls is D.OperationDoc:
+            prec = _PREC[e.kind]  # type: ignore[attr-defined]
+        elif cls is D.LambdaDoc:
+            prec = _LAMBDA
         else:
-            self.expr(e)
+            return text
+        if prec < parent or (same_too and prec == parent):
+            return "(" + text + ")"
+        return text
 
-    def joined(self, docs: Sequence[D.ExprDoc | D.SliceDoc], sep: str = ", ") -> None:
-        for i, d in enumerate(docs):
-            if i:
-                self.out.append(sep)
-            if isinstance(d, D.SliceDoc):
-                self._slice(d)
-            else:
-                self.expr(d)
+    def joined(self, docs: Sequence[D.ExprDoc | D.SliceDoc]) -> str:
+        fns = self._expr
+        return ", ".join([fns[type(d)](d) for d in docs])  # type: ignore[arg-type]
 
     # -- expressions --------------------------------------------------------------------------
 
-    def _literal(self, e: D.LiteralDoc) -> None:
-        self.out.append(format_literal(e.value))
+    def _literal(self, e: D.LiteralDoc) -> str:
+        return format_literal(e.value)
 
-    def _id(self, e: D.IdDoc) -> None:
-        self.out.append(e.name)
+    def _id(self, e: D.IdDoc) -> str:
+        return e.name
 
-    def _attr(self, e: D.AttrAccessDoc) -> None:
-        self.child(e.value, Prec.ATOM)
-        self.out.append("." + e.name)
+    def _attr(self, e: D.AttrAccessDoc) -> str:
+        return self.child(e.value, _ATOM) + "." + e.name
 
-    def _index(self, e: D.IndexDoc) -> None:
-        self.child(e.value, Prec.ATOM)
+    def _index(self, e: D.IndexDoc) -> str:
         if not e.indices:
-            self.out.append("[()]")
-            return
-        self.out.append("[")
-        self.joined(e.indices)
-        self.out.append("]")
+            return self.child(e.value, _ATOM) + "[()]"
+        return self.child(e.value, _ATOM) + "[" + self.joined(e.indices) + "]"
 
-    def _call(self, e: D.CallDoc) -> None:
-        self.child(e.callee, Prec.ATOM)
-        self.out.append("(")
-        self.joined(e.args)
-        for i, (key, value) in enumerate(zip(e.kwargs_keys, e.kwargs_values, strict=True)):
-            if i or e.args:
-                self.out.append(", ")
-            self.out.append(key + "=")
-            self.expr(value)
-        self.out.append(")")
+    def _call(self, e: D.CallDoc) -> str:
+        fns = self._expr
+        parts = [fns[type(a)](a) for a in e.args]
+        if e.kwargs_keys:
+            for key, value in zip(e.kwargs_keys, e.kwargs_values, strict=True):
+                parts.append(key + "=" + fns[type(value)](value))
+        callee = e.callee
+        if type(callee) is D.AttrAccessDoc and type(callee.value) is D.IdDoc:  # `T.name(...)`
+            return callee.value.name + "." + callee.name + "(" + ", ".join(parts) + ")"
+        return self.child(callee, _ATOM) + "(" + ", ".join(parts) + ")"
 
-    def _operation(self, e: D.OperationDoc) -> None:
+    def _operation(self, e: D.OperationDoc) -> str:
         kind, ops = e.kind, e.operands
-        prec = _OP_PREC[kind]
+        prec = _PREC[kind]
         if kind <= K.NOT:
-            self.out.append(_OP_TEXT[kind])
-            self.child(ops[0], prec)
-        elif kind == K.POW:
-            self.child(ops[0], prec, same_too=True)
-            self.out.append(" ** ")
-            self.child(ops[1], Prec.UNARY)
-        elif kind == K.IF_THEN_ELSE:
-            self.child(ops[1], prec)
-            self.out.append(" if ")
-            self.child(ops[0], prec, same_too=True)
-            self.out.append(" else ")
-            self.child(ops[2], prec, same_too=True)
-        else:
-            self.child(ops[0], prec)
-            self.out.append(f" {_OP_TEXT[kind]} ")
-            self.child(ops[1], prec, same_too=True)
+            return _OP_TEXT[kind] + self.child(ops[0], prec)
+        if kind == K.POW:
+            return self.child(ops[0], prec, True) + " ** " + self.child(ops[1], Prec.UNARY)
+        if kind == K.IF_THEN_ELSE:
+            return (
+                self.child(ops[1], prec)
+                + " if "
+                + self.child(ops[0], prec, True)
+                + " else "
+                + self.child(ops[2], prec, True)
+            )
+        return self.child(ops[0], prec) + _OP_SPACED[kind] + self.child(ops[1], prec, True)
 
-    def _lambda(self, e: D.LambdaDoc) -> None:
-        self.out.append("lambda ")
-        self.joined(e.args)
-        self.out.append(": ")
-        self.child(e.body, Prec.LAMBDA)
+    def _lambda(self, e: D.LambdaDoc) -> str:
+        return "lambda " + self.joined(e.args) + ": " + self.child(e.body, _LAMBDA)
 
-    def _tuple(self, e: D.TupleDoc) -> None:
-        self.out.append("(")
-        self.joined(e.elements)
-        self.out.append(",)" if len(e.elements) == 1 else ")")
+    def _tuple(self, e: D.TupleDoc) -> str:
+        if len(e.elements) == 1:
+            return "(" + self.expr(e.elements[0]) + ",)"
+        return "(" + self.joined(e.elements) + ")"
 
-    def _list(self, e: D.ListDoc) -> None:
-        self.out.append("[")
-        self.joined(e.elements)
-        self.out.append("]")
+    def _list(self, e: D.ListDoc) -> str:
+        return "[" + self.joined(e.elements) + "]"
 
-    def _dict(self, e: D.DictDoc) -> None:
-        self.out.append("{")
-        for i, (k, v) in enumerate(zip(e.keys, e.values, strict=True)):
-            if i:
-                self.out.append(", ")
-            self.expr(k)
-            self.out.append(": ")
-            self.expr(v)
-        self.out.append("}")
+    def _dict(self, e: D.DictDoc) -> str:
+        fns = self._expr
+        items = [
+            fns[type(k)](k) + ": " + fns[type(v)](v) for k, v in zip(e.keys, e.values, strict=True)
+        ]
+        return "{" + ", ".join(items) + "}"
 
-    def _slice(self, e: D.SliceDoc) -> None:
-        if e.start is not None:
-            self.expr(e.start)
-        self.out.append(":")
+    def _slice(self, e: D.SliceDoc) -> str:
+        text = "" if e.start is None else self.expr(e.start)
+        text += ":"
         if e.stop is not None:
-            self.expr(e.stop)
+            text += self.expr(e.stop)
         if e.step is not None:
-            self.out.append(":")
-            self.expr(e.step)
+            text += ":" + self.expr(e.step)
+        return text
 
     # -- statements ---------------------------------------------------------------------------
 
@@ -308,24 +313,24 @@ class PythonDocPrinter:
 
     def _assign(self, s: D.AssignDoc) -> None:
         if isinstance(s.lhs, D.TupleDoc):
-            self.joined(s.lhs.elements)
+            self.out.append(self.joined(s.lhs.elements))
         else:
-            self.expr(s.lhs)
+            self.out.append(self.expr(s.lhs))
         if s.annotation is not None:
             self.out.append(": ")
-            self.expr(s.annotation)
+            self.out.append(self.expr(s.annotation))
         if s.rhs is not None:
             self.out.append(" = ")
             if isinstance(s.lhs, D.TupleDoc) and isinstance(s.rhs, D.TupleDoc):
-                self.joined(s.rhs.elements)
+                self.out.append(self.joined(s.rhs.elements))
             else:
-                self.expr(s.rhs)
+                self.out.append(self.expr(s.rhs))
         self.inline_comment(s)
 
     def _if(self, s: D.IfDoc) -> None:
         self.comment_above(s, True)
         self.out.append("if ")
-        self.expr(s.predicate)
+        self.out.append(self.expr(s.predicate))
         self.out.append(":")
         self.block(s.then_branch)
         if s.else_branch:
@@ -336,7 +341,7 @@ class PythonDocPrinter:
     def _while(self, s: D.WhileDoc) -> None:
         self.comment_above(s, True)
         self.out.append("while ")
-        self.expr(s.predicate)
+        self.out.append(self.expr(s.predicate))
         self.out.append(":")
         self.block(s.body)
 
@@ -344,47 +349,47 @@ class PythonDocPrinter:
         self.comment_above(s, True)
         self.out.append("for ")
         if isinstance(s.lhs, D.TupleDoc):
-            self.joined(s.lhs.elements)
+            self.out.append(self.joined(s.lhs.elements))
             if len(s.lhs.elements) == 1:
                 self.out.append(",")
         else:
-            self.expr(s.lhs)
+            self.out.append(self.expr(s.lhs))
         self.out.append(" in ")
-        self.expr(s.rhs)
+        self.out.append(self.expr(s.rhs))
         self.out.append(":")
         self.block(s.body)
 
     def _scope(self, s: D.ScopeDoc) -> None:
         self.comment_above(s, True)
         self.out.append("with ")
-        self.expr(s.rhs)
+        self.out.append(self.expr(s.rhs))
         if s.lhs is not None:
             self.out.append(" as ")
-            self.expr(s.lhs)
+            self.out.append(self.expr(s.lhs))
         self.out.append(":")
         self.block(s.body)
 
     def _expr_stmt(self, s: D.ExprStmtDoc) -> None:
-        self.expr(s.expr)
+        self.out.append(self.expr(s.expr))
         self.inline_comment(s)
 
     def _assert(self, s: D.AssertDoc) -> None:
         self.out.append("assert ")
-        self.expr(s.test)
+        self.out.append(self.expr(s.test))
         if s.msg is not None:
             self.out.append(", ")
-            self.expr(s.msg)
+            self.out.append(self.expr(s.msg))
         self.inline_comment(s)
 
     def _return(self, s: D.ReturnDoc) -> None:
         self.out.append("return ")
-        self.expr(s.value)
+        self.out.append(self.expr(s.value))
         self.inline_comment(s)
 
     def _decorators(self, decorators: Sequence[D.ExprDoc]) -> None:
         for dec in decorators:
             self.out.append("@")
-            self.expr(dec)
+            self.out.append(self.expr(dec))
             self.newline()
 
     def _block_comment(self, text: str) -> None:
@@ -411,7 +416,7 @@ class PythonDocPrinter:
         self.out.append(")")
         if s.return_type is not None:
             self.out.append(" -> ")
-            self.expr(s.return_type)
+            self.out.append(self.expr(s.return_type))
         self.out.append(":")
         if s.comment is not None:
             self._block_comment(s.comment)

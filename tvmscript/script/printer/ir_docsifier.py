@@ -8,6 +8,7 @@ section (objects printed as ``metadata["key"][i]``).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,7 +22,17 @@ Printer = Callable[[Any, AccessPath, "IRDocsifier"], D.Doc]
 
 DEFAULT_TOKEN: Final = ""
 _VTABLE: dict[tuple[str, type], Printer] = {}
-_RESOLVED: dict[tuple[str, type], Printer | None] = {}
+# token -> class -> the printer to use: the token's, else the default one, else None.
+_RESOLVED: defaultdict[str, dict[type, Printer | None]] = defaultdict(dict)
+
+
+# Classes whose printer prints a defined object as its name: `as_doc` answers those directly.
+_NAMED_TYPES: set[type] = set()
+
+
+def register_named_type(cls: type) -> None:
+    """Declare that ``cls``'s printer prints a defined object as its (shared) name doc."""
+    _NAMED_TYPES.add(cls)
 
 
 class RegistryError(RuntimeError):
@@ -43,17 +54,20 @@ def register(
     return decorate
 
 
-def _resolve(token: str, cls: type) -> Printer | None:
-    key = (token, cls)
-    if key in _RESOLVED:
-        return _RESOLVED[key]
-    found = None
+def _lookup(token: str, cls: type) -> Printer | None:
     for base in cls.__mro__:
         if (fn := _VTABLE.get((token, base))) is not None:
-            found = fn
-            break
-    _RESOLVED[key] = found
-    return found
+            return fn
+    return None
+
+
+def _resolve(token: str, cls: type) -> Printer | None:
+    """The printer of ``cls`` under ``token`` (falling back to the default token), cached."""
+    fn = _lookup(token, cls)
+    if fn is None and token != DEFAULT_TOKEN:
+        fn = _lookup(DEFAULT_TOKEN, cls)
+    _RESOLVED[token][cls] = fn
+    return fn
 
 
 @dataclass(slots=True)
@@ -73,6 +87,8 @@ class PrinterConfig:
     buffer_dtype: str = "float32"
     syntax_sugar: bool = True
     binding_names: list[str] = field(default_factory=list)
+    source_paths: bool = False
+    """Record on each doc the IR paths it came from (for underlining); slower."""
 
     def builtin_keywords(self) -> list[str]:
         """Names a variable may never take (they are printed prefixes)."""
@@ -82,13 +98,14 @@ class PrinterConfig:
 class Frame:
     """One printed scope: the statements it collected and what to forget on exit."""
 
-    __slots__ = ("allow_concise_scoping", "callbacks", "d", "node", "stmts")
+    __slots__ = ("allow_concise_scoping", "callbacks", "d", "defined", "node", "stmts")
 
     def __init__(self, d: IRDocsifier, node: object = None) -> None:
         self.d = d
         self.node = node
         self.stmts: list[D.StmtDoc] = []
         self.callbacks: list[Callable[[], None]] = []
+        self.defined: list[int] = []  # ids of objects defined here, forgotten on exit
         self.allow_concise_scoping = False
 
     def __enter__(self) -> Frame:
@@ -99,6 +116,10 @@ class Frame:
         for cb in reversed(self.callbacks):
             cb()
         self.callbacks.clear()
+        remove = self.d.remove_var
+        for key in reversed(self.defined):
+            remove(key)
+        self.defined.clear()
         self.d.frames.pop()
 
     def add_dispatch_token(self, token: str) -> None:
@@ -115,11 +136,23 @@ def _discard(_: object) -> None:
 class VarInfo:
     """How a defined object prints: a fixed name or a doc factory (``A.data``)."""
 
-    __slots__ = ("creator", "name")
+    __slots__ = ("creator", "name", "shared")
 
-    def __init__(self, name: str | None, creator: Callable[[], D.ExprDoc]) -> None:
+    def __init__(
+        self, name: str | None, creator: Callable[[], D.ExprDoc] | None, shared: bool
+    ) -> None:
         self.name = name
         self.creator = creator
+        # Without source paths docs are never changed, so one name doc serves every use.
+        self.shared = D.IdDoc(name) if shared and name is not None else None
+
+    def doc(self) -> D.ExprDoc:
+        """The doc of one use."""
+        if self.shared is not None:
+            return self.shared
+        if self.creator is not None:
+            return self.creator()
+        return D.IdDoc(self.name)  # type: ignore[arg-type]
 
 
 class IRDocsifier:
@@ -136,20 +169,30 @@ class IRDocsifier:
         self.common_prefix: dict[int, list[object]] | None = None
         self.common_prefix_root: object = None
         self.extra: dict[str, Any] = {}  # per-dialect state (e.g. the s_tir flag)
+        self.keep_paths = cfg.source_paths
+        self.prefixed: dict[str, D.AttrAccessDoc] = {}  # shared `T.attr` docs
 
     # -- dispatch -----------------------------------------------------------------------------
 
     def as_doc(self, obj: object, path: AccessPath) -> Any:
         """The doc of ``obj`` (its printer chosen by the innermost token, then the default)."""
         cls = type(obj)
-        fn = _resolve(self.dispatch_tokens[-1], cls)
-        if fn is None:
-            fn = _resolve(DEFAULT_TOKEN, cls)
+        # The commonest node: a variable already defined, printed as its shared name doc.
+        if cls in _NAMED_TYPES and (info := self.obj2info.get(id(obj))) and info.shared:
+            return info.shared
+        table = _RESOLVED[self.dispatch_tokens[-1]]
+        fn = table[cls] if cls in table else _resolve(self.dispatch_tokens[-1], cls)
         if fn is None:
             return self.add_metadata(obj)
         doc = fn(obj, path, self)
-        doc.source_paths.append(path)
+        if self.keep_paths:
+            doc.source_paths = (*doc.source_paths, path)
         return doc
+
+    def add_source_path(self, doc: D.Doc, path: AccessPath) -> None:
+        """Record that ``doc`` (also) prints the object at ``path``, when paths are kept."""
+        if self.keep_paths:
+            doc.source_paths = (*doc.source_paths, path)
 
     def frame(self, node: object = None) -> Frame:
         """A new frame for ``node`` (enter it with ``with``)."""
@@ -170,24 +213,24 @@ class IRDocsifier:
         """Give ``obj`` a fresh name (``name``, ``name_1``, ...) until ``frame`` exits."""
         key = id(obj)
         if (info := self.obj2info.get(key)) is not None and info.name is not None:
-            return D.IdDoc(info.name)
+            return info.shared if info.shared is not None else D.IdDoc(info.name)
         name = unique_name(name_hint, self.defined_names)
         self.defined_names.add(name)
-        self.obj2info[key] = VarInfo(name, lambda: D.IdDoc(name))
-        frame.callbacks.append(lambda: self.remove_var(key))
-        return D.IdDoc(name)
+        info = self.obj2info[key] = VarInfo(name, None, not self.keep_paths)
+        frame.defined.append(key)
+        return info.shared if info.shared is not None else D.IdDoc(name)
 
     def define_with(self, obj: object, frame: Frame, creator: Callable[[], D.ExprDoc]) -> None:
         """Print ``obj`` as ``creator()`` (e.g. ``A.data``) until ``frame`` exits."""
         key = id(obj)
-        self.obj2info[key] = VarInfo(None, creator)
-        frame.callbacks.append(lambda: self.remove_var(key))
+        self.obj2info[key] = VarInfo(None, creator, False)
+        frame.defined.append(key)
 
     def get_var_doc(self, obj: object) -> D.ExprDoc | None:
         """The doc of a defined object, or None."""
         if (info := self.obj2info.get(id(obj))) is None:
             return None
-        return info.creator()
+        return info.doc()
 
     def is_defined(self, obj: object) -> bool:
         return id(obj) in self.obj2info

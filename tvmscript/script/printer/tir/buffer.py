@@ -13,6 +13,7 @@ from tvmscript.script.printer.tir.utils import (
     define_buffer,
     define_var,
     dtype_doc,
+    field_names,
     find_lowest_var_def,
     is_s_tir,
     tir,
@@ -55,8 +56,6 @@ def _count_uses(buffer: Buffer) -> dict[int, int]:
 
 
 def _children(e: PrimExpr) -> list[PrimExpr]:
-    from tvmscript.script.printer.tir.utils import field_names
-
     out: list[PrimExpr] = []
     for name in field_names(e):
         value = getattr(e, name)

@@ -9,7 +9,7 @@ from tvmscript.ir.dtype import DataType
 from tvmscript.ir.module import GlobalVar
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import AccessPath
-from tvmscript.script.printer.ir_docsifier import IRDocsifier, register
+from tvmscript.script.printer.ir_docsifier import IRDocsifier, register, register_named_type
 from tvmscript.script.printer.tir.utils import (
     define_var,
     dtype_doc,
@@ -63,7 +63,9 @@ def _print_string_imm(s: E.StringImm, p: AccessPath, d: IRDocsifier) -> D.ExprDo
 
 def _print_var(var: E.Var, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     """A variable's name, defining it (``v = T.int32()``) where first needed."""
-    if not d.is_defined(var) and (frame := find_lowest_var_def(var, d)) is not None:
+    if (info := d.obj2info.get(id(var))) is not None:
+        return info.doc()
+    if (frame := find_lowest_var_def(var, d)) is not None:
         lhs = define_var(var, frame, d)
         frame.stmts.append(D.AssignDoc(lhs, var_creation(var, p, d)))
     if (doc := d.get_var_doc(var)) is not None:
@@ -72,6 +74,7 @@ def _print_var(var: E.Var, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
 
 
 register("", E.Var)(_print_var)
+register_named_type(E.Var)
 
 
 @register("", E.IterVar)
@@ -202,7 +205,20 @@ def _register_binary(
     register("", node)(_print_binary)
 
 
+_CONSTS: Final = (E.IntImm, E.FloatImm)
+
+
 def _rebuilds(build: Callable[[object, object], E.PrimExpr], e: E.BinaryOp) -> bool:
+    a, b = e.a, e.b
+    # Fast path. Rebuilding folds only constants: both operands, or one that is 0 or 1 (an
+    # identity, absorbing or dividing-by-zero value); And/Or fold any constant and cast
+    # non-bools; differing dtypes are cast. Anything else rebuilds the same node.
+    if a.dtype == b.dtype and not isinstance(e, E.And | E.Or):
+        const_a, const_b = isinstance(a, _CONSTS), isinstance(b, _CONSTS)
+        if not const_a and not const_b:
+            return True
+        if const_a != const_b and (a if const_a else b).value not in (0, 1):  # type: ignore[attr-defined]
+            return True
     try:
         again = build(e.a, e.b)
     except (TypeError, ValueError, ZeroDivisionError):

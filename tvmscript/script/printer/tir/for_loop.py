@@ -7,6 +7,7 @@ from typing import Final
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import AccessPath
 from tvmscript.script.printer.ir_docsifier import IRDocsifier, register
+from tvmscript.script.printer.tir.buffer import _children
 from tvmscript.script.printer.tir.utils import as_doc_body, define_var, tir
 from tvmscript.tir import arith
 from tvmscript.tir.expr import IntImm, PrimExpr, Var
@@ -35,8 +36,6 @@ def _uses_any(e: PrimExpr, vars_: set[int]) -> bool:
         return id(e) in vars_
     if isinstance(e, IntImm):
         return False
-    from tvmscript.script.printer.tir.buffer import _children
-
     return any(_uses_any(c, vars_) for c in _children(e))
 
 

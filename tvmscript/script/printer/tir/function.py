@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from tvmscript.ir.module import GlobalVar
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import AccessPath
@@ -14,6 +12,7 @@ from tvmscript.script.printer.tir.utils import (
     as_doc_body,
     define_buffer,
     define_var,
+    field_names,
     set_common_prefix_root,
     tir,
     type_doc,
@@ -53,32 +52,20 @@ def _implicit_root_block(func: PrimFunc) -> SBlock | None:
 
 
 def _contains_block(stmt: Stmt) -> bool:
-    found = False
-
-    def check(obj: object) -> None:
-        nonlocal found
-        if isinstance(obj, SBlockRealize):
-            found = True
-
-    _walk(stmt, check)
-    return found
-
-
-def _walk(obj: object, fn: Any) -> None:
-    from tvmscript.ir.node import Node
-    from tvmscript.script.printer.tir.utils import field_names
-
-    stack = [obj]
+    """Whether a block is nested anywhere in ``stmt`` (only statements hold blocks)."""
+    stack: list[object] = [stmt]
     while stack:
         cur = stack.pop()
-        fn(cur)
+        if isinstance(cur, SBlockRealize):
+            return True
         if isinstance(cur, tuple | list):
             stack.extend(cur)
         elif isinstance(cur, Stmt):
             for name in field_names(cur):
                 value = getattr(cur, name)
-                if isinstance(value, Node | tuple | list):
+                if isinstance(value, Stmt | tuple | list):
                     stack.append(value)
+    return False
 
 
 def _decorator(func: PrimFunc, d: IRDocsifier) -> D.ExprDoc:
@@ -121,7 +108,7 @@ def _print_prim_func(func: PrimFunc, p: AccessPath, d: IRDocsifier) -> D.Doc:
                 continue
             ann = type_doc(type_of(var), d)
             if ann is not None:
-                ann.source_paths.append(params_p.index(i))
+                d.add_source_path(ann, params_p.index(i))
             args.append(D.AssignDoc(define_var(var, f, d), None, ann))
         # Step 2. Attributes.
         if (attr_doc := _func_attrs(func, name, p, d)) is not None:

@@ -17,6 +17,7 @@ from tvmscript.script.printer.tir.utils import (
     tir,
     type_doc,
     type_of,
+    var_creation,
 )
 from tvmscript.tir.buffer import Buffer
 from tvmscript.tir.expr import Call, IntImm, IterVar, Op, Var
@@ -199,8 +200,6 @@ def _is_one(buffer: Buffer) -> bool:
 
 
 def _creation(var: Var, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
-    from tvmscript.script.printer.tir.utils import var_creation
-
     return var_creation(var, p, d)
 
 

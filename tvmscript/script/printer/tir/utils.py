@@ -10,7 +10,18 @@ from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import AccessPath
 from tvmscript.script.printer.ir_docsifier import Frame, IRDocsifier
 from tvmscript.tir.buffer import Buffer
-from tvmscript.tir.expr import PointerType, PrimType, SizeVar, TupleType, Type, Var
+from tvmscript.tir.expr import (
+    FloatImm,
+    IntImm,
+    Op,
+    PointerType,
+    PrimType,
+    SizeVar,
+    StringImm,
+    TupleType,
+    Type,
+    Var,
+)
 from tvmscript.tir.stmt import AllocBuffer, BufferStore, SeqStmt, Stmt
 
 TOKEN: Final = "tir"
@@ -18,8 +29,13 @@ TOKEN: Final = "tir"
 
 def tir(d: IRDocsifier, attr: str) -> D.AttrAccessDoc:
     """``T.attr`` (records that the header must import ``T``)."""
+    if (doc := d.prefixed.get(attr)) is not None:
+        return doc
     d.ir_usage.add("tir")
-    return D.AttrAccessDoc(D.IdDoc(d.cfg.tir_prefix), attr)
+    doc = D.AttrAccessDoc(D.IdDoc(d.cfg.tir_prefix), attr)
+    if not d.keep_paths:  # docs without paths are never changed: share them
+        d.prefixed[attr] = doc
+    return doc
 
 
 def is_s_tir(d: IRDocsifier) -> bool:
@@ -29,8 +45,8 @@ def is_s_tir(d: IRDocsifier) -> bool:
 
 def define_var(var: Var, frame: Frame, d: IRDocsifier) -> D.ExprDoc:
     """The name of ``var``, defining it in ``frame`` when new."""
-    if (doc := d.get_var_doc(var)) is not None:
-        return doc
+    if (info := d.obj2info.get(id(var))) is not None:
+        return info.doc()
     return d.define(var, frame, var.name or "v")
 
 
@@ -140,6 +156,12 @@ def common_prefix(d: IRDocsifier) -> dict[int, list[object]]:
     return d.common_prefix
 
 
+# Objects without variables inside: the use-path walk skips them.
+_LEAVES: Final = frozenset(
+    {type(None), str, int, float, bool, IntImm, FloatImm, StringImm, PrimType, Op}
+)
+
+
 def _compute_common_prefix(root: object) -> dict[int, list[object]]:
     prefix: dict[int, list[object]] = {}
     visited: set[int] = set()
@@ -157,7 +179,7 @@ def _compute_common_prefix(root: object) -> dict[int, list[object]]:
                 break
 
     def visit(obj: object) -> None:
-        if obj is None or isinstance(obj, str | int | float | bool):
+        if type(obj) in _LEAVES:
             return
         is_var = isinstance(obj, Var | Buffer)
         if id(obj) in visited:
@@ -176,10 +198,15 @@ def _compute_common_prefix(root: object) -> dict[int, list[object]]:
     return prefix
 
 
-def field_names(obj: object) -> list[str]:
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def field_names(obj: object) -> tuple[str, ...]:
     """The IR fields of node ``obj`` (its span excluded)."""
     cls: Any = type(obj)
-    return [name for name, _ in node_fields(cls) if name != "span"]
+    if (names := _FIELD_NAMES.get(cls)) is None:
+        names = _FIELD_NAMES[cls] = tuple(n for n, _ in node_fields(cls) if n != "span")
+    return names
 
 
 def _children(obj: object) -> list[object]:
