@@ -29,6 +29,18 @@ class PrimExpr(Node):
         @property
         def dtype(self) -> str: ...
 
+    def script(self, **options: Any) -> str:
+        """This expression as TVMScript text (TVM's ``str(expr)``); options as `print_script`."""
+        from tvmscript.script.printer import print_script
+
+        return print_script(self, **options)
+
+    def show(self, **options: Any) -> None:
+        """Print `script` to the terminal, highlighted when Pygments is available."""
+        from tvmscript.script.printer import show
+
+        show(self, **options)
+
     # Operators build IR (TVM's PrimExprWithOp); `arith` applies dtype rules and folding.
     def __add__(self, other: Operand) -> PrimExpr:
         return _arith.add(self, other)

@@ -21,6 +21,21 @@ class Stmt(Node):
 
     __slots__ = ()
 
+    def script(self, **options: Any) -> str:
+        """This statement as TVMScript text, free variables defined first (as TVM).
+
+        Options as `print_script`.
+        """
+        from tvmscript.script.printer import print_script
+
+        return print_script(self, **options)
+
+    def show(self, **options: Any) -> None:
+        """Print `script` to the terminal, highlighted when Pygments is available."""
+        from tvmscript.script.printer import show
+
+        show(self, **options)
+
 
 @dataclass(frozen=True, slots=True, eq=False)
 class BufferStore(Stmt):
