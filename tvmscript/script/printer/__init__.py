@@ -74,10 +74,13 @@ def print_script(obj: object, **options: Any) -> str:
     """``obj`` (IRModule, PrimFunc, TIR expression or statement) as TVMScript text.
 
     Options: ``show_meta``, ``verbose_expr``, ``indent_spaces``, ``func_name`` (print one
-    function of a module), ``source_paths`` (record IR paths on docs) and TVM's prefixes
-    (``tir_prefix``, ...).
+    function of a module), ``source_paths`` (record IR paths on docs), ``comments`` (a
+    `CommentTable` of the source, whose comments are printed where they belong; see
+    `tvmscript.script.parser.core.comments`) and TVM's prefixes (``tir_prefix``, ...).
     """
     cfg = _config(options)
+    if cfg.comments is not None:
+        cfg.comments.reset()
     d = IRDocsifier(cfg)
     if isinstance(obj, IRModule) and cfg.func_name is not None:
         func = obj[cfg.func_name]

@@ -12,10 +12,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import AccessPath
+
+if TYPE_CHECKING:
+    from tvmscript.script.parser.core.comments import CommentTable
 
 N = TypeVar("N")
 Printer = Callable[[Any, AccessPath, "IRDocsifier"], D.Doc]
@@ -89,6 +92,8 @@ class PrinterConfig:
     binding_names: list[str] = field(default_factory=list)
     source_paths: bool = False
     """Record on each doc the IR paths it came from (for underlining); slower."""
+    comments: CommentTable | None = None
+    """Source comments to print at the statements they belong to (formatting)."""
 
     def builtin_keywords(self) -> list[str]:
         """Names a variable may never take (they are printed prefixes)."""
@@ -170,6 +175,7 @@ class IRDocsifier:
         self.common_prefix_root: object = None
         self.extra: dict[str, Any] = {}  # per-dialect state (e.g. the s_tir flag)
         self.keep_paths = cfg.source_paths
+        self.comments = cfg.comments
         self.prefixed: dict[str, D.AttrAccessDoc] = {}  # shared `T.attr` docs
 
     # -- dispatch -----------------------------------------------------------------------------

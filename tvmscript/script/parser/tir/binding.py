@@ -46,7 +46,7 @@ class LocalScalar(Boxed):
 def declare_local_scalar(name: str, dtype: str) -> LocalScalar:
     """A mutable local scalar (TVM 0.27: a ``(1,)`` buffer in ``local`` scope)."""
     buffer = replace(B.make_buffer((1,), dtype, scope="local"), layout="scalar")
-    B.add_stmt(AllocBuffer(buffer, {}))
+    B.add_stmt(AllocBuffer(buffer, {}, span=buffer.span))
     return LocalScalar(IRBuilder.name(name, buffer))
 
 

@@ -14,6 +14,7 @@ from tvmscript.script.printer.tir.utils import (
     define_var,
     field_names,
     set_common_prefix_root,
+    take_function_comments,
     tir,
     type_doc,
     type_of,
@@ -126,6 +127,7 @@ def _print_prim_func(func: PrimFunc, p: AccessPath, d: IRDocsifier) -> D.Doc:
             as_doc_body(root.body, root_p.attr("body"), f, d)
         else:
             as_doc_body(func.body, p.attr("body"), f, d)
+        take_function_comments(name, f, d)
         ret = None
         if func.ret_type is not None and not (
             isinstance(func.ret_type, TupleType) and not func.ret_type.fields

@@ -22,7 +22,16 @@ from tvmscript.tir.expr import (
     Type,
     Var,
 )
-from tvmscript.tir.stmt import AllocBuffer, BufferStore, SeqStmt, Stmt
+from tvmscript.tir.stmt import (
+    AllocBuffer,
+    AssertStmt,
+    Bind,
+    BufferStore,
+    DeclBuffer,
+    Evaluate,
+    SeqStmt,
+    Stmt,
+)
 
 TOKEN: Final = "tir"
 
@@ -62,13 +71,56 @@ def as_doc_body(stmt: Stmt, path: AccessPath, frame: Frame, d: IRDocsifier) -> N
         prev: Stmt | None = None
         for i, s in enumerate(stmt.seq):
             frame.allow_concise_scoping = False
-            doc = d.as_doc(s, seq_p.index(i))
-            if not _merge_scalar_init(frame, prev, s, doc):
+            if d.comments is not None:
+                _append_commented(frame, s, seq_p.index(i), d, prev)
+            elif not _merge_scalar_init(frame, prev, s, doc := d.as_doc(s, seq_p.index(i))):
                 _append(frame, doc)
             prev = s
         return
     frame.allow_concise_scoping = True
+    if d.comments is not None:
+        _append_commented(frame, stmt, path, d, None)
+        return
     _append(frame, d.as_doc(stmt, path))
+
+
+# Statements without a body: their comments are those on all their lines.
+_SIMPLE_STMTS: Final = (BufferStore, Evaluate, Bind, AllocBuffer, DeclBuffer, AssertStmt)
+# Docs that print a trailing comment on their line (others print `comment` above them).
+_INLINE_COMMENT_DOCS: Final = (D.AssignDoc, D.ExprStmtDoc, D.AssertDoc, D.ReturnDoc)
+
+
+def _append_commented(
+    frame: Frame, stmt: Stmt, path: AccessPath, d: IRDocsifier, prev: Stmt | None
+) -> None:
+    """Print ``stmt`` into ``frame`` with the source comments that belong to it."""
+    table = d.comments
+    span = stmt.span
+    if table is None or span is None:
+        if not _merge_scalar_init(frame, prev, stmt, doc := d.as_doc(stmt, path)):
+            _append(frame, doc)
+        return
+    # Step 1. Leading comments go first (before any definition the statement brings).
+    for c in table.take_before(span.line):
+        frame.stmts.append(D.comment(c.text))
+    # Step 2. Comments on the statement's own lines: the first after it, the others above.
+    last = span.end_line if isinstance(stmt, _SIMPLE_STMTS) else span.line
+    own = table.take_range(span.line, last)
+    doc = d.as_doc(stmt, path)
+    if own and isinstance(doc, _INLINE_COMMENT_DOCS) and doc.comment is None:
+        doc.comment = own.pop(0).text
+    for c in own:
+        frame.stmts.append(D.comment(c.text))
+    if not _merge_scalar_init(frame, prev, stmt, doc):
+        _append(frame, doc)
+
+
+def take_function_comments(name: str, frame: Frame, d: IRDocsifier) -> None:
+    """Print the comments left in function ``name`` at the end of its body."""
+    if d.comments is None:
+        return
+    for c in d.comments.take_function_rest(name):
+        frame.stmts.append(D.comment(c.text))
 
 
 def _merge_scalar_init(frame: Frame, prev: Stmt | None, stmt: Stmt, doc: D.Doc) -> bool:
@@ -83,6 +135,8 @@ def _merge_scalar_init(frame: Frame, prev: Stmt | None, stmt: Stmt, doc: D.Doc) 
     if not isinstance(doc.lhs, D.IdDoc):  # an indexed store: not the scalar form
         return False
     decl.rhs = doc.rhs
+    if decl.comment is None:
+        decl.comment = doc.comment
     return True
 
 

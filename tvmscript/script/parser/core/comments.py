@@ -1,0 +1,156 @@
+"""Source comments of a TVMScript definition, kept for the printer (formatting keeps them).
+
+The IR has no place for comments, so they live beside it: `extract_comments` reads them with
+`tokenize` and the printer (``print_script(obj, comments=table)``) hands them out to the
+statements it prints, by the statements' spans:
+
+- a statement takes every comment not yet taken that lies above its first line (leading
+  comments, printed as ``# ...`` lines above it; comments on source lines that are no IR
+  statement, such as ``T.reads``, move down to the next statement);
+- a statement also takes the comments on its own lines (only its first line for a compound
+  statement, whose body takes the rest): the first is printed after it on the same line when
+  the statement is a simple one, the others above it;
+- what is left in a function after its last statement is printed at the end of its body.
+
+Only comments inside the definition (from its first decorator to its last line) are kept:
+the rest of the file is not the printer's to write. Empty comments (a bare ``#``) carry no
+text and are dropped, as is ``# with T.sblock("root"):``, which the printer writes itself.
+Printing is idempotent: parse → print → parse → print gives the same text again.
+"""
+
+from __future__ import annotations
+
+import ast
+import bisect
+import io
+import tokenize
+from dataclasses import dataclass, field
+from typing import Final
+
+_PRINTER_COMMENTS: Final = frozenset({'with T.sblock("root"):'})
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """One ``# text`` comment (``text`` without the ``#`` and surrounding blanks)."""
+
+    line: int
+    """1-based line of the comment in the source text."""
+    text: str
+    own_line: bool
+    """Whether nothing but blanks precede it on its line."""
+
+
+@dataclass(slots=True)
+class CommentTable:
+    """The comments of one definition, handed out once each while printing."""
+
+    comments: list[Comment]
+    """In source order."""
+    functions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Lines of each function of the definition, by name (the last one reaches its end)."""
+    _taken: list[bool] = field(default_factory=list)
+    _lines: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._taken = [False] * len(self.comments)
+        self._lines = [c.line for c in self.comments]
+
+    def reset(self) -> None:
+        """Hand every comment out again (for another print)."""
+        self._taken = [False] * len(self.comments)
+
+    def take_range(self, first: int, last: int) -> list[Comment]:
+        """The comments not yet taken on lines ``first..last``; they are taken now."""
+        out: list[Comment] = []
+        start = bisect.bisect_left(self._lines, first)
+        stop = bisect.bisect_right(self._lines, last)
+        for i in range(start, stop):
+            if not self._taken[i]:
+                self._taken[i] = True
+                out.append(self.comments[i])
+        return out
+
+    def take_before(self, line: int) -> list[Comment]:
+        """The comments not yet taken above ``line``; they are taken now."""
+        return self.take_range(0, line - 1)
+
+    def take_function_rest(self, name: str) -> list[Comment]:
+        """The comments left in function ``name`` (all that are left when it is unknown)."""
+        first, last = self.functions.get(name, (0, 1 << 30))
+        if len(self.functions) == 1:
+            first, last = 0, 1 << 30
+        return self.take_range(first, last)
+
+    def texts(self) -> list[str]:
+        """The text of every comment (to compare what printing kept)."""
+        return [c.text for c in self.comments]
+
+
+def extract_comments(text: str) -> CommentTable:
+    """The comments of the TVMScript definition in ``text`` (a whole Python file)."""
+    first, last, functions = _definition_lines(text)
+    tokens = _tokens(text)
+    last = _extend_over_indented_comments(tokens, last)
+    if functions:  # the last function reaches as far
+        name = list(functions)[-1]
+        functions[name] = (functions[name][0], last)
+    comments: list[Comment] = []
+    for tok in tokens:
+        if tok.type != tokenize.COMMENT or not first <= tok.start[0] <= last:
+            continue
+        body = tok.string[1:].strip()
+        if not body or body in _PRINTER_COMMENTS:
+            continue
+        own_line = not tok.line[: tok.start[1]].strip()
+        comments.append(Comment(tok.start[0], body, own_line))
+    return CommentTable(comments, functions)
+
+
+def _extend_over_indented_comments(tokens: list[tokenize.TokenInfo], last: int) -> int:
+    """``last``, moved down over the indented comments that end the definition's body.
+
+    The syntax tree stops at the body's last statement.
+    """
+    for tok in tokens:
+        if tok.start[0] <= last or tok.type in (tokenize.NL, tokenize.NEWLINE):
+            continue
+        if tok.type != tokenize.COMMENT or tok.start[1] == 0:
+            break
+        last = tok.start[0]
+    return last
+
+
+def _tokens(text: str) -> list[tokenize.TokenInfo]:
+    try:
+        return list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return []
+
+
+def _definition_lines(text: str) -> tuple[int, int, dict[str, tuple[int, int]]]:
+    """First and last line of the decorated top-level definition, and of its functions."""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return 0, 1 << 30, {}
+    defs = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.ClassDef | ast.FunctionDef) and node.decorator_list
+    ]
+    if not defs:
+        return 0, 1 << 30, {}
+    node = defs[0]
+    first, last = _start(node), node.end_lineno or node.lineno
+    members = node.body if isinstance(node, ast.ClassDef) else [node]
+    funcs = [m for m in members if isinstance(m, ast.FunctionDef)]
+    functions: dict[str, tuple[int, int]] = {}
+    for i, func in enumerate(funcs):
+        end = _start(funcs[i + 1]) - 1 if i + 1 < len(funcs) else last
+        functions[func.name] = (_start(func), end)
+    return first, last, functions
+
+
+def _start(node: ast.ClassDef | ast.FunctionDef) -> int:
+    return min([node.lineno, *(d.lineno for d in node.decorator_list)])
