@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from tvmscript.cli import check, print_cmd
+from tvmscript.cli import check, lsp_cmd, print_cmd
 
 _COMMANDS: Final[
     dict[
@@ -17,6 +17,7 @@ _COMMANDS: Final[
 ] = {
     "check": (check.add_arguments, check.run, "report the diagnostics of TVMScript files"),
     "print": (print_cmd.add_arguments, print_cmd.run, "print a file's IR as canonical text"),
+    "lsp": (lsp_cmd.add_arguments, lsp_cmd.run, "the language server (stdio by default)"),
 }
 
 EXIT_OK: Final = 0

@@ -1,0 +1,119 @@
+"""Hover text: printed IR on a definition's name, signature and docstring on a ``T.*`` name."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+from typing import Any, Final
+
+from tvmscript import DiagnosticError
+from tvmscript_server.definitions import printed_symbol
+from tvmscript_server.outline import Outline, outline
+
+_WORD: Final = re.compile(r"\w+")
+_DOTTED_BEFORE: Final = re.compile(r"((?:\w+\s*\.\s*)+)$")
+_IMPORT_FROM: Final = re.compile(
+    r"from\s+(?:tvm\.script(?:\.parser)?|tvmscript)\s+import\s+(\w+)(?:\s+as\s+(\w+))?"
+)
+_IMPORT_AS: Final = re.compile(
+    r"import\s+(?:tvm\.script(?:\.parser)?|tvmscript)\.(\w+)\s+as\s+(\w+)"
+)
+_DIALECTS: Final[dict[str, str]] = {
+    "tir": "tvmscript.tir",
+    "tirx": "tvmscript.tir",
+    "ir": "tvmscript.ir",
+    "relax": "tvmscript.relax",
+}
+# TVM's printed files only have comment imports: these are the names they imply.
+_DEFAULT_ALIASES: Final[dict[str, str]] = {"T": "tir", "I": "ir", "R": "relax"}
+
+
+def hover_at(text: str, line: int, column: int) -> str | None:
+    """Markdown for the position (0-based line, character column) of ``text``, or None."""
+    doc = outline(text)
+    if (found := doc.symbol_at(line, column)) is not None:
+        definition, symbol = found
+        try:
+            printed = printed_symbol(doc, definition, symbol)
+        except DiagnosticError:
+            return None
+        return f"```python\n{printed.rstrip()}\n```"
+    return _namespace_hover(doc, line, column)
+
+
+def _namespace_hover(doc: Outline, line: int, column: int) -> str | None:
+    if not 0 <= line < len(doc.lines):
+        return None
+    chain = dotted_name_at(doc.lines[line], column)
+    if chain is None or len(chain) < 2:
+        return None
+    dialect = dialect_aliases(doc).get(chain[0])
+    if dialect is None or (obj := _resolve(_DIALECTS[dialect], chain[1:])) is None:
+        return None
+    title = ".".join(chain) + _signature(obj)
+    body = inspect.getdoc(obj) or ""
+    return f"```python\n{title}\n```" + (f"\n\n{body}" if body else "")
+
+
+def dotted_name_at(line: str, column: int) -> list[str] | None:
+    """The dotted name up to the word under ``column``: ``T.grid`` on ``grid`` → [T, grid]."""
+    for word in _WORD.finditer(line):
+        if word.start() <= column <= word.end():
+            before = _DOTTED_BEFORE.search(line[: word.start()])
+            prefix = re.findall(r"\w+", before.group(1)) if before is not None else []
+            return [*prefix, word.group()]
+    return None
+
+
+def dialect_aliases(doc: Outline) -> dict[str, str]:
+    """Local name → dialect (``tir``, ``ir``, ``relax``) from the file's imports."""
+    aliases = dict(_DEFAULT_ALIASES)
+    for _, statement in doc.prelude:
+        for found in (*_IMPORT_FROM.finditer(statement), *_IMPORT_AS.finditer(statement)):
+            name, alias = found.group(1), found.group(2) or found.group(1)
+            if (dialect := _DIALECT_OF.get(name)) is not None:
+                aliases[alias] = dialect
+    return aliases
+
+
+_DIALECT_OF: Final[dict[str, str]] = {"tir": "tir", "tirx": "tir", "ir": "ir", "relax": "relax"}
+
+
+def _resolve(module_name: str, path: list[str]) -> Any:
+    """The object named by ``path`` in one of our own dialect modules (never user code)."""
+    try:
+        obj: Any = importlib.import_module(module_name)
+    except ImportError:
+        return None
+    for part in path:
+        if part.startswith("_") or (obj := getattr(obj, part, None)) is None:
+            return None
+    return obj
+
+
+class _Annotation:
+    """An annotation string shown as written (``inspect`` would quote it)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _signature(obj: Any) -> str:
+    if not callable(obj) or inspect.ismodule(obj):
+        return ""
+    try:
+        signature = inspect.signature(obj)
+    except (TypeError, ValueError):
+        return ""
+    parameters = [
+        p.replace(annotation=_Annotation(p.annotation)) if isinstance(p.annotation, str) else p
+        for p in signature.parameters.values()
+    ]
+    returns = signature.return_annotation
+    if isinstance(returns, str):
+        returns = _Annotation(returns)
+    return str(signature.replace(parameters=parameters, return_annotation=returns))
