@@ -259,6 +259,10 @@ class Cast(PrimExpr):
     dtype: str
     value: PrimExpr
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.value, PrimExpr):  # `T.Cast("int64", 0)`: a constant, uncast
+            object.__setattr__(self, "value", _arith.as_expr(self.value))
+
 
 @dataclass(frozen=True, slots=True, eq=False)
 class BinaryOp(PrimExpr):
@@ -420,6 +424,18 @@ class Select(PrimExpr):
     dtype: str = ""
 
     def __post_init__(self) -> None:
+        # Python scalars (`T.Select(c, n, 0)`) take the other branch's type, as in BinaryOp.
+        t: object = self.true_value
+        f: object = self.false_value
+        if not isinstance(t, PrimExpr) and isinstance(f, PrimExpr):
+            object.__setattr__(self, "true_value", _arith.script_literal(t, f))
+        elif not isinstance(f, PrimExpr) and isinstance(t, PrimExpr):
+            object.__setattr__(self, "false_value", _arith.script_literal(f, t))
+        elif not isinstance(t, PrimExpr):
+            object.__setattr__(self, "true_value", _arith.as_expr(t))
+            object.__setattr__(self, "false_value", _arith.as_expr(f))
+        if not isinstance(self.condition, PrimExpr):
+            object.__setattr__(self, "condition", _arith.as_expr(self.condition))
         if not self.dtype:
             object.__setattr__(self, "dtype", self.true_value.dtype)
 

@@ -4,7 +4,11 @@
 and TIR fragments (expressions and statements print as TVM's ``str()`` of them). Relax plugs in
 by registering printers under the ``"relax"`` token.
 
-Deliberate differences from TVM's text: none.
+Deliberate differences from TVM's text (only for IR that TVM's own text would not give back):
+
+- ``Min``/``Max``/``Mod`` nodes that ``T.min``/``T.max``/``T.truncmod`` would fold when parsed
+  back (constant operands: ``Min(0, 3)``) print as the node constructors ``T.Min(0, 3)``,
+  ``T.Max``, ``T.Mod`` (which TVM's namespace also has), where TVM prints ``T.min(0, 3)``.
 """
 
 from __future__ import annotations

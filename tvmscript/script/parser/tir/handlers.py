@@ -5,7 +5,6 @@ from __future__ import annotations
 from contextlib import ExitStack
 from typing import Any
 
-from tvmscript.ir.dtype import DataType
 from tvmscript.script.ir_builder import tir as B
 from tvmscript.script.ir_builder.base import Frame, IRBuilder
 from tvmscript.script.ir_builder.tir.dtypes import LetAnnotation
@@ -114,7 +113,7 @@ def visit_with(p: Parser, node: doc.With) -> None:
 def visit_if(p: Parser, node: doc.If) -> None:
     """A TIR branch, or the branch chosen while parsing when the condition is known."""
     cond = p.eval_expr(node.test)
-    if isinstance(cond, PrimExpr) and not _is_const(cond):
+    if isinstance(cond, PrimExpr):  # even a constant one (`if T.bool(False):`), as TVM
         with B.If(cond):
             with B.Then(), p.var_table.with_frame():
                 p.visit_body(node.body)
@@ -130,10 +129,6 @@ def visit_if(p: Parser, node: doc.If) -> None:
     branch = node.body if _truth(cond) else node.orelse
     with p.var_table.with_frame():
         p.visit_body(branch)
-
-
-def _is_const(cond: PrimExpr) -> bool:
-    return hasattr(cond, "value") and DataType.of(cond.dtype).lanes == 1
 
 
 def _truth(cond: Any) -> bool:

@@ -200,6 +200,9 @@ def _register_binary(
         b = d.as_doc(e.b, p.attr("b"))
         if kind is not None and _rebuilds(build, e):
             return D.OperationDoc(kind, [a, b])
+        if kind is None and not _rebuilds(build, e):
+            # Deliberate difference: `T.min(0, 3)` (TVM's text) would fold when parsed back.
+            return tir(d, node.__name__).call(a, b)
         return tir(d, name).call(a, b)
 
     register("", node)(_print_binary)
