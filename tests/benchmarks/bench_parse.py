@@ -13,9 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from conftest import CORPUS_DIR, corpus_rows  # noqa: E402
+from conftest import CORPUS_DIR, corpus_rows
 
-import tvmscript  # noqa: E402
+import tvmscript
 
 TARGET_RATIO = 15.0
 SMALL_KERNEL = """\
