@@ -80,12 +80,17 @@ def as_expr(value: object) -> E.PrimExpr:
     raise TypeError(f"expected a TIR expression, got {type(value).__name__!r}")
 
 
-def _operands(a: object, b: object) -> tuple[E.PrimExpr, E.PrimExpr]:
-    """Convert both operands; a Python scalar takes the other side's dtype (TVM's FFI rule)."""
+def _operands(a: object, b: object, adopt: bool = False) -> tuple[E.PrimExpr, E.PrimExpr]:
+    """Convert both operands.
+
+    A Python scalar is typed by TVM's literal rule (`_scalar_like`), or always takes the
+    other side's dtype when ``adopt`` (bitwise operators).
+    """
+    like = _adopt_dtype if adopt else _scalar_like
     if isinstance(a, E.PrimExpr) and not isinstance(b, E.PrimExpr) and _is_scalar(b):
-        return a, _scalar_like(b, a)  # type: ignore[arg-type]
+        return a, like(b, a)  # type: ignore[arg-type]
     if isinstance(b, E.PrimExpr) and not isinstance(a, E.PrimExpr) and _is_scalar(a):
-        return _scalar_like(a, b), b  # type: ignore[arg-type]
+        return like(a, b), b  # type: ignore[arg-type]
     return as_expr(a), as_expr(b)
 
 
@@ -94,15 +99,38 @@ def _is_scalar(v: object) -> bool:
 
 
 def _scalar_like(value: int | float | bool, other: E.PrimExpr) -> E.PrimExpr:
+    """A Python literal next to ``other`` (TVM 0.27, checked against it).
+
+    A bool takes ``other``'s type. An int takes it when ``other`` is a float or an integer
+    of 32 bits or more, else it is an int32 (int64 when out of range) and ``other`` is
+    promoted. A float takes ``other``'s type only when that is float32 or float64, else it is
+    a float32 (so float16 operands are promoted).
+    """
     t = DataType.of(other.dtype)
-    elem = t.element()
-    if isinstance(value, float) and not t.is_float:
-        return const(value)  # an int operand meets a float literal: the int side is cast
-    if isinstance(value, int) and not isinstance(value, bool) and t.is_bool:
-        return const(value)
     if t.is_handle or t.is_void:
         return const(value)
-    return make_const(elem, value)
+    if isinstance(value, bool):
+        return make_const(t.element(), value)
+    if isinstance(value, int):
+        if t.is_float or (t.is_integer and t.bits >= 32 and _fits(value, t)):
+            return make_const(t.element(), value)
+        return const(value)
+    if t.is_float and t.code == "float" and t.bits >= 32:
+        return make_const(t.element(), value)
+    return const(value)
+
+
+def _adopt_dtype(value: int | float | bool, other: E.PrimExpr) -> E.PrimExpr:
+    t = DataType.of(other.dtype)
+    if t.is_handle or t.is_void:
+        return const(value)
+    return make_const(t.element(), value)
+
+
+def _fits(value: int, t: DataType) -> bool:
+    bits: int = t.bits
+    low, high = (0, 1 << bits) if t.is_uint else (-(1 << (bits - 1)), 1 << (bits - 1))
+    return low <= value < high
 
 
 def match_types(a: E.PrimExpr, b: E.PrimExpr) -> tuple[E.PrimExpr, E.PrimExpr]:
@@ -255,6 +283,18 @@ def div(a: object, b: object) -> E.PrimExpr:
     if fb == 1.0:
         return x
     return E.Div(x, y)
+
+
+def true_divide(a: object, b: object) -> E.PrimExpr:
+    """``a / b`` as Python's operator: refused on two signed integers, as TVM does."""
+    x, y = _operands(a, b)
+    if DataType.of(x.dtype).is_int and DataType.of(y.dtype).is_int:
+        raise TypeError(
+            "TVM supports multiple types of integer divisions, please call div, "
+            "indexdiv/indexmod, floordiv/floormod or truncdiv/truncmod directly to avoid "
+            "ambiguity in the code"
+        )
+    return div(x, y)
 
 
 def truncdiv(a: object, b: object) -> E.PrimExpr:
@@ -445,14 +485,14 @@ def _require_int(name: str, *args: E.PrimExpr) -> None:
 def _bit_call(name: str, a: object, b: object) -> E.PrimExpr:
     from tvmscript.tir.op import call_intrin
 
-    x, y = match_types(*_operands(a, b))
+    x, y = match_types(*_operands(a, b, adopt=True))
     _require_int(name, x, y)
     return call_intrin(x.dtype, f"tir.{name}", x, y)
 
 
 def bitwise_and(a: object, b: object) -> E.PrimExpr:
     """``a & b`` (logical on booleans, as TVMScript reads it)."""
-    x, y = _operands(a, b)
+    x, y = _operands(a, b, adopt=True)
     if DataType.of(x.dtype).is_bool and DataType.of(y.dtype).is_bool:
         return logical_and(x, y)
     return _bit_call("bitwise_and", x, y)
@@ -460,7 +500,7 @@ def bitwise_and(a: object, b: object) -> E.PrimExpr:
 
 def bitwise_or(a: object, b: object) -> E.PrimExpr:
     """``a | b`` (logical on booleans, as TVMScript reads it)."""
-    x, y = _operands(a, b)
+    x, y = _operands(a, b, adopt=True)
     if DataType.of(x.dtype).is_bool and DataType.of(y.dtype).is_bool:
         return logical_or(x, y)
     return _bit_call("bitwise_or", x, y)

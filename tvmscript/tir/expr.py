@@ -61,10 +61,10 @@ class PrimExpr(Node):
         return _arith.mul(other, self)
 
     def __truediv__(self, other: Operand) -> PrimExpr:
-        return _arith.div(self, other)
+        return _arith.true_divide(self, other)
 
     def __rtruediv__(self, other: Operand) -> PrimExpr:
-        return _arith.div(other, self)
+        return _arith.true_divide(other, self)
 
     def __floordiv__(self, other: Operand) -> PrimExpr:
         return _arith.floordiv(self, other)
