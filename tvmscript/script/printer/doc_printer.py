@@ -216,8 +216,10 @@ class PythonDocPrinter:
 
     # -- expressions --------------------------------------------------------------------------
 
-    def _literal(self, e: D.LiteralDoc) -> str:
-        return format_literal(e.value)
+    @staticmethod
+    def _literal(e: D.LiteralDoc) -> str:
+        value = e.value
+        return str(value) if type(value) is int else format_literal(value)
 
     def _id(self, e: D.IdDoc) -> str:
         return e.name

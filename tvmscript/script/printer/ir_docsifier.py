@@ -57,6 +57,9 @@ def register(
     return decorate
 
 
+_UNRESOLVED: Final[Any] = object()
+
+
 def _lookup(token: str, cls: type) -> Printer | None:
     for base in cls.__mro__:
         if (fn := _VTABLE.get((token, base))) is not None:
@@ -177,6 +180,7 @@ class IRDocsifier:
         self.keep_paths = cfg.source_paths
         self.comments = cfg.comments
         self.prefixed: dict[str, D.AttrAccessDoc] = {}  # shared `T.attr` docs
+        self.int_literals: dict[int, D.LiteralDoc] = {}  # shared int docs (no source paths)
 
     # -- dispatch -----------------------------------------------------------------------------
 
@@ -184,10 +188,14 @@ class IRDocsifier:
         """The doc of ``obj`` (its printer chosen by the innermost token, then the default)."""
         cls = type(obj)
         # The commonest node: a variable already defined, printed as its shared name doc.
-        if cls in _NAMED_TYPES and (info := self.obj2info.get(id(obj))) and info.shared:
-            return info.shared
-        table = _RESOLVED[self.dispatch_tokens[-1]]
-        fn = table[cls] if cls in table else _resolve(self.dispatch_tokens[-1], cls)
+        if cls in _NAMED_TYPES:
+            info = self.obj2info.get(id(obj))
+            if info is not None and info.shared is not None:
+                return info.shared
+        token = self.dispatch_tokens[-1]
+        fn = _RESOLVED[token].get(cls, _UNRESOLVED)
+        if fn is _UNRESOLVED:
+            fn = _resolve(token, cls)
         if fn is None:
             return self.add_metadata(obj)
         doc = fn(obj, path, self)

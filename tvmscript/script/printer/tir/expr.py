@@ -41,7 +41,13 @@ _OPERATOR_CALLS: Final = {
 @register("", E.IntImm)
 def _print_int_imm(imm: E.IntImm, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     if imm.dtype == d.cfg.int_dtype:
-        return D.LiteralDoc(imm.value)
+        value = imm.value
+        if (doc := d.int_literals.get(value)) is not None:
+            return doc
+        doc = D.LiteralDoc(value)
+        if not d.keep_paths and type(value) is int:  # unchanged without paths: share it
+            d.int_literals[value] = doc
+        return doc
     if imm.dtype == "bool":
         return tir(d, "bool").call(D.LiteralDoc(bool(imm.value)))
     return tir(d, imm.dtype).call(D.LiteralDoc(imm.value))
@@ -195,20 +201,34 @@ def _register_binary(
     name: str,
     kind: D.OpKind | None,
 ) -> None:
+    not_logical = node not in (E.And, E.Or)
+
     def _print_binary(e: E.BinaryOp, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
-        a = d.as_doc(e.a, p.attr("a"))
-        b = d.as_doc(e.b, p.attr("b"))
-        if kind is not None and _rebuilds(build, e):
-            return D.OperationDoc(kind, [a, b])
-        if kind is None and not _rebuilds(build, e):
+        a, b = e.a, e.b
+        doc_a = d.as_doc(a, p.attr("a"))
+        doc_b = d.as_doc(b, p.attr("b"))
+        if kind is not None:
+            # Inlined fast path of `_rebuilds`: no constant operand, one dtype.
+            if (
+                not_logical
+                and type(a) not in _CONST_TYPES
+                and type(b) not in _CONST_TYPES
+                and a.dtype == b.dtype
+            ) or _rebuilds(build, e):
+                return D.OperationDoc(kind, [doc_a, doc_b])
+            return tir(d, name).call(doc_a, doc_b)
+        if not _rebuilds(build, e):
             # Deliberate difference: `T.min(0, 3)` (TVM's text) would fold when parsed back.
-            return tir(d, node.__name__).call(a, b)
-        return tir(d, name).call(a, b)
+            return tir(d, node.__name__).call(doc_a, doc_b)
+        return tir(d, name).call(doc_a, doc_b)
 
     register("", node)(_print_binary)
 
 
 _CONSTS: Final = (E.IntImm, E.FloatImm)
+_CONST_TYPES: Final = frozenset(
+    cls for cls in vars(E).values() if isinstance(cls, type) and issubclass(cls, _CONSTS)
+)
 
 
 def _rebuilds(build: Callable[[object, object], E.PrimExpr], e: E.BinaryOp) -> bool:
