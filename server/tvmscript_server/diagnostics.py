@@ -11,7 +11,8 @@ from typing import Final
 from lsprotocol import types
 from pygls.workspace import PositionCodec
 
-from tvmscript import Diagnostic, check_source
+from tvmscript import Diagnostic
+from tvmscript.script.parser.incremental import IncrementalChecker
 from tvmscript_server.ranges import span_to_range
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,8 @@ Publisher = Callable[[Snapshot, list[Diagnostic]], None]
 class DiagnosticsScheduler:
     """Runs `check_source` a short while after the last change of a URI, off the event loop.
 
+    Each URI keeps an `IncrementalChecker`: unchanged definitions are not analysed again.
+
     A newer change cancels the pending wait; results for a version that is no longer current
     are dropped (their document changed while they were computed).
     """
@@ -68,6 +71,7 @@ class DiagnosticsScheduler:
         self._publish = publish
         self._delay = delay
         self._pending: dict[str, asyncio.Task[None]] = {}
+        self._checkers: dict[str, IncrementalChecker] = {}
 
     def schedule(self, uri: str) -> None:
         """Analyse ``uri`` once no change has come for the debounce delay."""
@@ -79,13 +83,20 @@ class DiagnosticsScheduler:
         """Forget ``uri`` (closed)."""
         if (task := self._pending.pop(uri, None)) is not None:
             task.cancel()
+        self._checkers.pop(uri, None)
+
+    def _checker(self, snapshot: Snapshot) -> IncrementalChecker:
+        checker = self._checkers.get(snapshot.uri)
+        if checker is None or checker.filename != snapshot.path:
+            checker = self._checkers[snapshot.uri] = IncrementalChecker(snapshot.path)
+        return checker
 
     async def _run(self, uri: str) -> None:
         try:
             await asyncio.sleep(self._delay)
             if (snapshot := self._read(uri)) is None:
                 return
-            found = await asyncio.to_thread(check_source, snapshot.text, snapshot.path)
+            found = await asyncio.to_thread(self._checker(snapshot).check, snapshot.text)
             current = self._read(uri)
             if current is None or current.version != snapshot.version:
                 return  # stale: a newer version is (or will be) analysed
