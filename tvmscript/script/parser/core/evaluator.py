@@ -24,6 +24,7 @@ from tvmscript.script.ir_builder.base import BuilderError
 from tvmscript.script.ir_builder.ir.ir import meta_var
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import dialect_names
+from tvmscript.script.parser.core.macro import Macro
 from tvmscript.script.parser.core.poison import POISON
 from tvmscript.tir import arith
 from tvmscript.tir import expr as E
@@ -203,8 +204,6 @@ class Evaluator:
         if base is POISON:
             return POISON
         attr = node.attr
-        if (special := self.parser.attribute(node, base, attr)) is not None:
-            return special
         if attr.startswith("_"):
             raise DiagnosticError.at(
                 node.span, "unsupported-syntax", f"attribute '{attr}' cannot be used in TVMScript"
@@ -219,12 +218,14 @@ class Evaluator:
     # --- containers --------------------------------------------------------------------------
 
     def _elements(self, elts: tuple[doc.Expr, ...]) -> list[Any]:
+        dispatch = self._dispatch
         out: list[Any] = []
         for e in elts:
-            if isinstance(e, doc.Starred):
-                out.extend(self._iterable(e.value))
+            kind = type(e)
+            if kind is doc.Starred:
+                out.extend(self._iterable(e.value))  # type: ignore[attr-defined]
             else:
-                out.append(self.eval(e))
+                out.append(dispatch[kind](e))
         return out
 
     def _iterable(self, node: doc.Expr) -> list[Any]:
@@ -388,7 +389,9 @@ class Evaluator:
             return POISON
         if self.poisoned() and (has_poison(args) or has_poison(kwargs)):
             return POISON
-        return self.parser.call(node, func, args, kwargs)
+        if type(func) is Macro:
+            return func.expand(self.parser, node, args, kwargs)
+        return self.call(node, func, args, kwargs)
 
     def call(self, node: doc.Call, func: Any, args: list[Any], kwargs: dict[str, Any]) -> Any:
         """Call an allowed callable, turning its failures into diagnostics at ``node``."""

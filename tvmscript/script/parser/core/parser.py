@@ -133,10 +133,6 @@ class Parser:
         """``base[key]`` (a buffer access, a type annotation, a container lookup)."""
         return tir_access.subscript(self, node, base, key)
 
-    def attribute(self, node: doc.Attribute, base: Any, attr: str) -> Any:
-        """A dialect's special attribute of ``base`` (``A.view``), or None."""
-        return tir_access.attribute(self, node, base, attr)
-
     def call(self, node: doc.Call, func: Any, args: list[Any], kwargs: dict[str, Any]) -> Any:
         """Call ``func``; macros expand in place."""
         if isinstance(func, Macro):

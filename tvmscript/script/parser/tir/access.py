@@ -50,22 +50,3 @@ def check_rank(node: doc.Subscript, buffer: Buffer, indices: tuple[Any, ...]) ->
 def is_empty_index(indices: tuple[Any, ...] | list[Any]) -> bool:
     """``A[()]``: the index of a 0-d buffer."""
     return len(indices) == 1 and isinstance(indices[0], tuple) and not indices[0]
-
-
-def attribute(parser: Parser, node: doc.Attribute, base: Any, attr: str) -> Any:
-    """Buffer methods that emit IR when the script calls them (``A.view(...)``)."""
-    del parser, node
-    if isinstance(base, Buffer) and attr == "view":
-        return _viewer(base)
-    return None
-
-
-def _viewer(buffer: Buffer) -> Any:
-    def view(*shape: Any, dtype: str | None = None) -> Buffer:
-        """A view of the buffer's memory with another shape (a `DeclBuffer`)."""
-        from tvmscript.script.ir_builder import tir as B
-
-        dims = shape[0] if len(shape) == 1 and isinstance(shape[0], tuple | list) else shape
-        return B.decl_buffer(tuple(dims), dtype or buffer.dtype, data=buffer.data)
-
-    return view
