@@ -26,8 +26,8 @@ Pos = tuple[int, int, int | None, int | None]
 class Node:
     """A Doc AST node; ``span`` is computed from the ``ast`` position on demand."""
 
-    pos: Pos = field(kw_only=True, repr=False)
-    src: Source = field(kw_only=True, repr=False)
+    pos: Pos = field(repr=False)
+    src: Source = field(repr=False)
 
     @property
     def span(self) -> Span:
@@ -393,50 +393,48 @@ class _Converter:
     def arguments(self, a: ast.arguments, owner: ast.AST) -> Arguments:
         if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs:
             raise self.reject(owner, "only plain positional parameters are supported")
-        args = tuple(
-            Arg(x.arg, self.opt(x.annotation), pos=self.pos(x), src=self.src) for x in a.args
-        )
+        args = tuple(Arg(self.pos(x), self.src, x.arg, self.opt(x.annotation)) for x in a.args)
         pos = self.pos(a.args[0]) if a.args else self.pos(owner)
-        return Arguments(args, self.exprs(a.defaults), pos=pos, src=self.src)
+        return Arguments(pos, self.src, args, self.exprs(a.defaults))
 
     def stmt(self, n: ast.stmt) -> Stmt:  # noqa: C901  (one case per statement kind)
         p, s = self.pos(n), self.src
         match n:
             case ast.Expr(value=v):
-                return ExprStmt(self.expr(v), pos=p, src=s)
+                return ExprStmt(p, s, self.expr(v))
             case ast.Assign(targets=ts, value=v):
-                return Assign(self.exprs(ts), self.expr(v), pos=p, src=s)
+                return Assign(p, s, self.exprs(ts), self.expr(v))
             case ast.For(target=t, iter=it, body=b, orelse=o):
-                return For(self.expr(t), self.expr(it), self.stmts(b), self.stmts(o), pos=p, src=s)
+                return For(p, s, self.expr(t), self.expr(it), self.stmts(b), self.stmts(o))
             case ast.With(items=items, body=b):
                 ws = tuple(
                     WithItem(
+                        self.pos(i.context_expr),
+                        s,
                         self.expr(i.context_expr),
                         self.opt(i.optional_vars),
-                        pos=self.pos(i.context_expr),
-                        src=s,
                     )
                     for i in items
                 )
-                return With(ws, self.stmts(b), pos=p, src=s)
+                return With(p, s, ws, self.stmts(b))
             case ast.AnnAssign(target=t, annotation=a, value=v):
-                return AnnAssign(self.expr(t), self.expr(a), self.opt(v), pos=p, src=s)
+                return AnnAssign(p, s, self.expr(t), self.expr(a), self.opt(v))
             case ast.AugAssign(target=t, op=op, value=v):
-                return AugAssign(self.expr(t), type(op).__name__, self.expr(v), pos=p, src=s)
+                return AugAssign(p, s, self.expr(t), type(op).__name__, self.expr(v))
             case ast.If(test=t, body=b, orelse=o):
-                return If(self.expr(t), self.stmts(b), self.stmts(o), pos=p, src=s)
+                return If(p, s, self.expr(t), self.stmts(b), self.stmts(o))
             case ast.While(test=t, body=b, orelse=o):
-                return While(self.expr(t), self.stmts(b), self.stmts(o), pos=p, src=s)
+                return While(p, s, self.expr(t), self.stmts(b), self.stmts(o))
             case ast.Assert(test=t, msg=m):
-                return Assert(self.expr(t), self.opt(m), pos=p, src=s)
+                return Assert(p, s, self.expr(t), self.opt(m))
             case ast.Return(value=v):
-                return Return(self.opt(v), pos=p, src=s)
+                return Return(p, s, self.opt(v))
             case ast.Pass():
-                return Pass(pos=p, src=s)
+                return Pass(p, s)
             case ast.Break():
-                return Break(pos=p, src=s)
+                return Break(p, s)
             case ast.Continue():
-                return Continue(pos=p, src=s)
+                return Continue(p, s)
             case ast.FunctionDef():
                 return self.function(n)
             case ast.ClassDef():
@@ -445,20 +443,20 @@ class _Converter:
 
     def function(self, n: ast.FunctionDef) -> FunctionDef:
         return FunctionDef(
+            self.pos(n),
+            self.src,
             n.name,
             self.arguments(n.args, n),
             self.stmts(n.body),
             self.exprs(n.decorator_list),
             self.opt(n.returns),
-            pos=self.pos(n),
-            src=self.src,
         )
 
     def class_def(self, n: ast.ClassDef) -> ClassDef:
         if n.bases or n.keywords:
             raise self.reject(n, "an IRModule class cannot have base classes")
         return ClassDef(
-            n.name, self.stmts(n.body), self.exprs(n.decorator_list), pos=self.pos(n), src=self.src
+            self.pos(n), self.src, n.name, self.stmts(n.body), self.exprs(n.decorator_list)
         )
 
     def expr(self, n: ast.expr) -> Expr:
@@ -471,59 +469,57 @@ class _Converter:
         return result
 
     def _name(self, n: ast.Name, p: Pos) -> Expr:
-        return Name(n.id, pos=p, src=self.src)
+        return Name(p, self.src, n.id)
 
     def _constant(self, n: ast.Constant, p: Pos) -> Expr:
-        return Constant(n.value, pos=p, src=self.src)
+        return Constant(p, self.src, n.value)
 
     def _attribute(self, n: ast.Attribute, p: Pos) -> Expr:
-        return Attribute(self.expr(n.value), n.attr, pos=p, src=self.src)
+        return Attribute(p, self.src, self.expr(n.value), n.attr)
 
     def _call(self, n: ast.Call, p: Pos) -> Expr:
         s = self.src
-        kws = tuple(
-            Keyword(kw.arg, self.expr(kw.value), pos=self.pos(kw), src=s) for kw in n.keywords
-        )
-        return Call(self.expr(n.func), self.exprs(n.args), kws, pos=p, src=s)
+        kws = tuple(Keyword(self.pos(kw), s, kw.arg, self.expr(kw.value)) for kw in n.keywords)
+        return Call(p, s, self.expr(n.func), self.exprs(n.args), kws)
 
     def _subscript(self, n: ast.Subscript, p: Pos) -> Expr:
-        return Subscript(self.expr(n.value), self.expr(n.slice), pos=p, src=self.src)
+        return Subscript(p, self.src, self.expr(n.value), self.expr(n.slice))
 
     def _binop(self, n: ast.BinOp, p: Pos) -> Expr:
         op = type(n.op).__name__
-        return BinOp(self.expr(n.left), op, self.expr(n.right), pos=p, src=self.src)
+        return BinOp(p, self.src, self.expr(n.left), op, self.expr(n.right))
 
     def _tuple(self, n: ast.Tuple, p: Pos) -> Expr:
-        return Tuple(self.exprs(n.elts), pos=p, src=self.src)
+        return Tuple(p, self.src, self.exprs(n.elts))
 
     def _list(self, n: ast.List, p: Pos) -> Expr:
-        return List(self.exprs(n.elts), pos=p, src=self.src)
+        return List(p, self.src, self.exprs(n.elts))
 
     def _compare(self, n: ast.Compare, p: Pos) -> Expr:
         names = tuple(type(o).__name__ for o in n.ops)
-        return Compare(self.expr(n.left), names, self.exprs(n.comparators), pos=p, src=self.src)
+        return Compare(p, self.src, self.expr(n.left), names, self.exprs(n.comparators))
 
     def _unaryop(self, n: ast.UnaryOp, p: Pos) -> Expr:
-        return UnaryOp(type(n.op).__name__, self.expr(n.operand), pos=p, src=self.src)
+        return UnaryOp(p, self.src, type(n.op).__name__, self.expr(n.operand))
 
     def _boolop(self, n: ast.BoolOp, p: Pos) -> Expr:
-        return BoolOp(type(n.op).__name__, self.exprs(n.values), pos=p, src=self.src)
+        return BoolOp(p, self.src, type(n.op).__name__, self.exprs(n.values))
 
     def _slice(self, n: ast.Slice, p: Pos) -> Expr:
-        return Slice(self.opt(n.lower), self.opt(n.upper), self.opt(n.step), pos=p, src=self.src)
+        return Slice(p, self.src, self.opt(n.lower), self.opt(n.upper), self.opt(n.step))
 
     def _dict(self, n: ast.Dict, p: Pos) -> Expr:
         keys = tuple(self.opt(k) for k in n.keys)
-        return Dict(keys, self.exprs(n.values), pos=p, src=self.src)
+        return Dict(p, self.src, keys, self.exprs(n.values))
 
     def _ifexp(self, n: ast.IfExp, p: Pos) -> Expr:
-        return IfExp(self.expr(n.test), self.expr(n.body), self.expr(n.orelse), pos=p, src=self.src)
+        return IfExp(p, self.src, self.expr(n.test), self.expr(n.body), self.expr(n.orelse))
 
     def _lambda(self, n: ast.Lambda, p: Pos) -> Expr:
-        return Lambda(self.arguments(n.args, n), self.expr(n.body), pos=p, src=self.src)
+        return Lambda(p, self.src, self.arguments(n.args, n), self.expr(n.body))
 
     def _starred(self, n: ast.Starred, p: Pos) -> Expr:
-        return Starred(self.expr(n.value), pos=p, src=self.src)
+        return Starred(p, self.src, self.expr(n.value))
 
 
 _EXPR: Final[dict[type, Any]] = {
