@@ -8,7 +8,7 @@ from typing import Any
 
 from tvmscript.ir.dtype import DataType
 from tvmscript.ir.node import SEQ_DEF, SEQ_IGNORE, Node
-from tvmscript.tir import arith
+from tvmscript.tir import affine, arith
 from tvmscript.tir.expr import (
     BufferLoad,
     IntImm,
@@ -142,7 +142,7 @@ class BufferRegion(Node):
             stop = idx.stop if idx.stop is not None else dim
             if stop is None:
                 raise ValueError("a slice past the buffer's rank needs a stop")
-            region.append(Range(start, _extent(start, arith.as_expr(stop))))
+            region.append(Range(start, affine.extent(start, arith.as_expr(stop))))
         return BufferRegion(buffer, tuple(region))
 
 
@@ -152,16 +152,6 @@ class MatchBufferRegion(Node):
 
     buffer: Buffer = field(metadata=SEQ_DEF)
     source: BufferRegion
-
-
-def _extent(start: PrimExpr, stop: PrimExpr) -> PrimExpr:
-    """``stop - start``, simplified when both are affine (``(v + 8) - v`` is ``8``)."""
-    from tvmscript.script.ir_builder.tir.intset import to_affine
-
-    try:
-        return to_affine(stop).minus(to_affine(start)).to_expr()
-    except (TypeError, ValueError):
-        return arith.sub(stop, start)
 
 
 def _index_dtype(shape: Sequence[PrimExpr]) -> str:

@@ -11,8 +11,7 @@ from typing import Final
 
 from tvmscript.script.ir_builder.base import IRBuilder
 from tvmscript.script.ir_builder.tir.frames import ForFrame, block_frame, current_span
-from tvmscript.script.ir_builder.tir.intset import to_affine
-from tvmscript.tir import arith
+from tvmscript.tir import affine, arith
 from tvmscript.tir.expr import IntImm, IterType, IterVar, PrimExpr, Range, Var
 
 DomLike = Range | PrimExpr | int | Sequence[PrimExpr | int]
@@ -27,23 +26,13 @@ def _as_range(dom: DomLike) -> Range:
         if len(dom) != 2:
             raise ValueError(f"expected an axis domain (begin, end), got {dom!r}")
         begin, end = arith._operands(dom[0], dom[1])
-        return Range(begin, _extent(begin, end))
+        return Range(begin, affine.extent(begin, end))
     if isinstance(dom, PrimExpr):
         return Range(IntImm(dom.dtype, 0), dom)
     if isinstance(dom, int) and not isinstance(dom, bool):
         extent = arith.const(dom)
         return Range(IntImm(extent.dtype, 0), extent)
     raise TypeError(f"expected an axis domain (extent, (begin, end) or Range), got {dom!r}")
-
-
-def _extent(begin: PrimExpr, end: PrimExpr) -> PrimExpr:
-    """``end - begin``, simplified when both are affine (TVM's ``Range(begin, end)``)."""
-    if isinstance(begin, IntImm) and begin.value == 0:
-        return end
-    try:
-        return to_affine(end).minus(to_affine(begin)).to_expr()
-    except (TypeError, ValueError):
-        return arith.sub(end, begin)
 
 
 def _push(kind: IterType, dom: DomLike, binding: PrimExpr | int, dtype: str) -> Var:

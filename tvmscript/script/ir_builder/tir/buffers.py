@@ -16,8 +16,7 @@ from tvmscript.script.ir_builder.tir.frames import (
     current_span,
     prim_func_frame,
 )
-from tvmscript.script.ir_builder.tir.intset import to_affine
-from tvmscript.tir import arith
+from tvmscript.tir import affine, arith
 from tvmscript.tir.buffer import Buffer as BufferNode
 from tvmscript.tir.buffer import BufferRegion, MatchBufferRegion
 from tvmscript.tir.expr import BufferLoad, FloatImm, IntImm, PointerType, PrimExpr, Ramp, Var
@@ -344,8 +343,8 @@ def _index(value: object) -> PrimExpr:
         step = 1 if value.step is None else value.step
         if value.stop is None:
             raise ValueError("a vector store slice needs a stop")
-        extent = to_affine(arith.as_expr(value.stop)).minus(to_affine(start)).to_expr()
-        lanes = arith.floordiv(arith.add(extent, step - 1), step)
+        length = affine.extent(start, arith.as_expr(value.stop))
+        lanes = arith.floordiv(arith.add(length, step - 1), step)
         if not isinstance(lanes, IntImm):
             raise ValueError("a vector store slice needs a constant length")
         if lanes.value == 1:

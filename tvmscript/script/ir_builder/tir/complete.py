@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tvmscript.ir.node import replace_fields
+from tvmscript.ir.node import node_fields, replace_fields
 from tvmscript.script.ir_builder.tir.frames import DETECT_ACCESS_KEY, as_body
-from tvmscript.script.ir_builder.tir.intset import fields_of
 from tvmscript.script.ir_builder.tir.regions import detect_access
 from tvmscript.tir import expr as E
 from tvmscript.tir.buffer import Buffer
@@ -77,7 +76,7 @@ def _contains_realize(s: object) -> bool:
         return any(_contains_realize(x) for x in s)
     if not isinstance(s, Stmt):
         return False
-    return any(_contains_realize(getattr(s, name)) for name, _ in fields_of(s))
+    return any(_contains_realize(getattr(s, name)) for name, _ in node_fields(type(s)))
 
 
 class _Completer:
@@ -90,7 +89,7 @@ class _Completer:
         if isinstance(s, SBlock):
             return self.block(s, is_root)
         changes: dict[str, object] = {}
-        for name, _ in fields_of(s):
+        for name, _ in node_fields(type(s)):
             value = getattr(s, name)
             new = self.value(value, is_root and isinstance(s, SBlockRealize))
             if new is not value:

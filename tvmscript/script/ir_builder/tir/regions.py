@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+from tvmscript.ir.node import node_fields
 from tvmscript.script.ir_builder.tir.intset import (
     EVERYTHING,
     IntSet,
     cover_range,
     eval_set,
-    fields_of,
     from_range,
     union,
 )
@@ -119,7 +119,7 @@ class _Detector:
                 self.record(kind, region.buffer, sets)
 
     def visit_children(self, node: Any) -> None:
-        for name, _ in fields_of(node):
+        for name, _ in node_fields(type(node)):
             self.visit_value(getattr(node, name))
 
     def visit_value(self, value: object) -> None:
@@ -178,7 +178,7 @@ def substitute(e: E.PrimExpr, vmap: Mapping[E.Var, E.PrimExpr]) -> E.PrimExpr:
     if isinstance(e, E.Var):
         return vmap.get(e, e)
     changes: dict[str, object] = {}
-    for name, _ in fields_of(e):
+    for name, _ in node_fields(type(e)):
         value = getattr(e, name)
         new: object
         if isinstance(value, E.PrimExpr):
