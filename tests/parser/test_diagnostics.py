@@ -340,15 +340,3 @@ def test_from_source_needs_exactly_one_definition() -> None:
     [d] = info.value.diagnostics
     assert (d.code, d.line) == ("definition-count", 1)
     assert d.message == "expected exactly one, found no TVMScript definition"
-
-
-def test_invalid_argument_message_names_what_was_expected() -> None:
-    d = only(
-        script("""
-        @T.prim_func
-        def f(A: T.Buffer((4,), "float32")):
-            with T.sblock(5):
-                A[0] = T.float32(0)
-    """)
-    )
-    assert d.message.startswith("expected")

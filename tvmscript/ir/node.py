@@ -22,10 +22,6 @@ class Node:
 
     span: Span | None = field(default=None, kw_only=True, compare=False, metadata=SEQ_IGNORE)
 
-    def with_span(self, span: Span | None) -> Any:
-        """A copy of this node located at ``span``."""
-        return replace_fields(self, span=span)
-
 
 _FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
 

@@ -20,9 +20,3 @@ class Span:
         if (line, column) < (self.line, self.column):
             return False
         return (line, column) < (self.end_line, self.end_column)
-
-    def merge(self, other: Span) -> Span:
-        """The smallest span covering both ``self`` and ``other`` (same file)."""
-        start = min((self.line, self.column), (other.line, other.column))
-        end = max((self.end_line, self.end_column), (other.end_line, other.end_column))
-        return Span(self.file, start[0], start[1], end[0], end[1])

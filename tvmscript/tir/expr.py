@@ -590,9 +590,4 @@ class CommReducer(Node):
     identity_element: tuple[PrimExpr, ...]
 
 
-def is_const_int(e: object, value: int | None = None) -> bool:
-    """Whether ``e`` is an integer constant (equal to ``value`` when given)."""
-    return isinstance(e, IntImm) and (value is None or e.value == value)
-
-
 from tvmscript.tir import arith as _arith  # noqa: E402  (arith builds the nodes above)

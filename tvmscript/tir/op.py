@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from tvmscript.tir import arith
-from tvmscript.tir.expr import Call, Op, PrimExpr
+from tvmscript.tir.expr import Call, Op
 
 
 class CallEffectKind:
@@ -73,8 +73,3 @@ def _arg(value: object) -> object:
 def is_op(e: object, name: str) -> bool:
     """Whether ``e`` is a call of intrinsic ``name``."""
     return isinstance(e, Call) and isinstance(e.op, Op) and e.op.name == name
-
-
-def args_of(e: PrimExpr) -> tuple[object, ...]:
-    """The arguments of a call (empty for anything else)."""
-    return e.args if isinstance(e, Call) else ()

@@ -21,17 +21,11 @@ def _kinds() -> dict[int, DefinitionKind]:
 
     out: dict[int, DefinitionKind] = {}
     for module_name, attr, kind in _TABLE:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
+        module = importlib.import_module(module_name)
         out[id(getattr(module, attr))] = kind
     return out
 
 
-class _Kinds:
-    def get(self, key: int) -> DefinitionKind | None:
-        return _kinds().get(key)
-
-
-KINDS: Final = _Kinds()
+def kind_of(value: object) -> DefinitionKind | None:
+    """What ``value`` makes of a definition it decorates (None: not a TVMScript decorator)."""
+    return _kinds().get(id(value))

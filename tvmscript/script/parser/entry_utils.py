@@ -46,7 +46,7 @@ def _kind_of(p: Parser, target: doc.Expr) -> DefinitionKind | None:
         return None
     from tvmscript.script.parser import decorators
 
-    return decorators.KINDS.get(id(value))
+    return decorators.kind_of(value)
 
 
 def macro_decorator(p: Parser, node: doc.FunctionDef) -> bool | None:

@@ -554,10 +554,3 @@ def _dotted(node: doc.Expr) -> str:
     if isinstance(node, doc.Name):
         return node.id
     return "expression"
-
-
-def unknown_attribute_suggestion(base: Any, attr: str) -> str | None:
-    """The closest public attribute of ``base`` to ``attr`` (for quick fixes)."""
-    names = [n for n in dir(base) if not n.startswith("_")]
-    close = difflib.get_close_matches(attr, names, n=1, cutoff=0.6)
-    return close[0] if close else None

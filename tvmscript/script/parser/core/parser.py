@@ -17,7 +17,7 @@ from tvmscript.script.ir_builder.base import BuilderError, IRBuilder
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import Token, get_rule
 from tvmscript.script.parser.core.evaluator import Evaluator
-from tvmscript.script.parser.core.macro import Macro, MacroReturn
+from tvmscript.script.parser.core.macro import MacroReturn
 from tvmscript.script.parser.core.poison import POISON
 from tvmscript.script.parser.core.var_table import VarTable
 from tvmscript.script.parser.tir import access as tir_access
@@ -132,12 +132,6 @@ class Parser:
     def subscript(self, node: doc.Subscript, base: Any, key: Any) -> Any:
         """``base[key]`` (a buffer access, a type annotation, a container lookup)."""
         return tir_access.subscript(self, node, base, key)
-
-    def call(self, node: doc.Call, func: Any, args: list[Any], kwargs: dict[str, Any]) -> Any:
-        """Call ``func``; macros expand in place."""
-        if isinstance(func, Macro):
-            return func.expand(self, node, args, kwargs)
-        return self.evaluator.call(node, func, args, kwargs)
 
 
 def statement_error(node: doc.Node, exc: Exception) -> Diagnostic:
