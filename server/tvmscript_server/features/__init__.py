@@ -1,0 +1,20 @@
+"""LSP features, one module each: every module here has ``register(server)``.
+
+`register_all` finds them by listing this package, so a new feature is one new file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tvmscript_server.server import TVMScriptServer
+
+
+def register_all(server: TVMScriptServer) -> None:
+    """Register every feature module of this package on ``server`` (in name order)."""
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda found: found.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        module.register(server)
