@@ -1,0 +1,1 @@
+"""Analyses over the IR that go beyond parsing (what a build would reject)."""
