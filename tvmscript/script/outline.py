@@ -16,6 +16,7 @@ _DECORATOR: Final = re.compile(r"\s*@\s*(\w+)\s*\.\s*(prim_func|ir_module|functi
 _DEF: Final = re.compile(r"(\s*)(?:async\s+)?(def|class)\s+(\w+)")
 _PRELUDE: Final = re.compile(r"(?:import\s|from\s|[A-Za-z_]\w*\s*(?::[^=]*)?=[^=])")
 _CONTINUATION: Final = ("", " ", "\t", "#", ")", "]", "}")
+_DEF_OR_DECORATOR: Final = re.compile(r"(?:@|(?:async\s+)?(?:def|class)\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,13 +99,22 @@ def _starts_statement(lines: list[str], i: int) -> bool:
     line = lines[i]
     if line[:1] in _CONTINUATION:
         return False
-    # A decorator's `def`/`class` (or a further decorator) continues the statement.
-    return i == 0 or not lines[i - 1].startswith("@")
+    if i == 0 or not _DEF_OR_DECORATOR.match(line):
+        return True
+    # A decorator's `def`/`class` (or a further decorator) continues the statement, also past
+    # comment lines and a decorator's continuation lines.
+    for j in range(i - 1, -1, -1):
+        if lines[j][:1] not in _CONTINUATION:
+            return not lines[j].startswith("@")
+    return True
 
 
 def _trim(lines: list[str], start: int, stop: int) -> int:
-    """``stop`` moved up past trailing blank and comment-only lines."""
-    while stop > start + 1 and lines[stop - 1].strip()[:1] in ("", "#"):
+    """``stop`` moved up past trailing blank lines and column-0 comments.
+
+    Indented comments after a body's last statement end that body: they are kept.
+    """
+    while stop > start + 1 and (not lines[stop - 1].strip() or lines[stop - 1][:1] == "#"):
         stop -= 1
     return stop
 

@@ -31,7 +31,11 @@ def _print_ir_module(mod: IRModule, p: AccessPath, d: IRDocsifier) -> D.Doc:
             attrs = d.as_doc(dict(mod.attrs), p.attr("attrs"))
             f.stmts.append(D.ExprStmtDoc(ir(d, "module_attrs").call(attrs)))
         funcs_p = p.attr("functions")
+        leading = d.comments.take_leading() if d.comments is not None else {}
         for gv, func in sorted(mod.functions.items(), key=lambda kv: kv[0].name_hint):
+            if d.comments is not None:  # source comments above the function, and its scope
+                f.stmts.extend(D.comment(c.text) for c in leading.get(gv.name_hint, ()))
+                d.comments.enter_function(gv.name_hint)
             d.cfg.binding_names.append(gv.name_hint)
             doc = d.as_doc(func, funcs_p.map_item(gv))
             d.cfg.binding_names.pop()
