@@ -138,6 +138,17 @@ class OperationDoc(ExprDoc):
 
 
 @dataclass(slots=True, eq=False)
+class TextDoc(ExprDoc):
+    """An expression already printed: its text and how tightly it binds (an `expr_text.Prec`).
+
+    TIR expressions print straight to text (`tir.expr`); this carries the result in a doc tree.
+    """
+
+    text: str
+    prec: int
+
+
+@dataclass(slots=True, eq=False)
 class LambdaDoc(ExprDoc):
     """``lambda args: body``."""
 
