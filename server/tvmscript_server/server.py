@@ -1,4 +1,9 @@
-"""The language server: document sync and diagnostics here, each other feature in `features/`."""
+"""The language server: document sync and diagnostics here, each other feature in `features/`.
+
+Diagnostics are pulled (``textDocument/diagnostic``) by clients that declare the
+``textDocument.diagnostic`` capability, and pushed (with the document version) to the others:
+never both.
+"""
 
 from __future__ import annotations
 
@@ -20,8 +25,18 @@ class TVMScriptServer(LanguageServer):
     """A pygls server with the per-URI diagnostics scheduler."""
 
     def __init__(self) -> None:
-        super().__init__("tvmscript", __version__)
+        super().__init__(
+            "tvmscript",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+        )
         self.diagnostics = DiagnosticsScheduler(self.snapshot, self.publish)
+
+    @property
+    def pulls_diagnostics(self) -> bool:
+        """Whether the client asks for diagnostics itself (then none are pushed)."""
+        text_document = self.client_capabilities.text_document
+        return text_document is not None and text_document.diagnostic is not None
 
     def snapshot(self, uri: str) -> Snapshot | None:
         """The current text and version of an open document."""
@@ -46,6 +61,24 @@ class TVMScriptServer(LanguageServer):
         self.window_log_message(types.LogMessageParams(type=kind, message=message))
 
 
+async def pull_report(
+    ls: TVMScriptServer, params: types.DocumentDiagnosticParams
+) -> types.DocumentDiagnosticReport:
+    """The full report of the current version, or "unchanged" when the client has it already."""
+    uri = params.text_document.uri
+    snapshot = ls.snapshot(uri)
+    if snapshot is None:
+        return types.RelatedFullDocumentDiagnosticReport(items=[])
+    if params.previous_result_id == snapshot.result_id:
+        return types.RelatedUnchangedDocumentDiagnosticReport(result_id=snapshot.result_id)
+    pulled = await ls.diagnostics.pull(uri)
+    if pulled is None:
+        return types.RelatedFullDocumentDiagnosticReport(items=[])
+    snapshot, found = pulled
+    items = to_lsp_diagnostics(found, snapshot.text, ls.workspace.position_codec)
+    return types.RelatedFullDocumentDiagnosticReport(items=items, result_id=snapshot.result_id)
+
+
 def create_server() -> TVMScriptServer:
     """A server with every feature registered."""
     server = TVMScriptServer()
@@ -53,21 +86,37 @@ def create_server() -> TVMScriptServer:
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     @never_crash
     def did_open(ls: TVMScriptServer, params: types.DidOpenTextDocumentParams) -> None:
-        ls.diagnostics.schedule(params.text_document.uri)
+        if not ls.pulls_diagnostics:
+            ls.diagnostics.schedule(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     @never_crash
     def did_change(ls: TVMScriptServer, params: types.DidChangeTextDocumentParams) -> None:
-        ls.diagnostics.schedule(params.text_document.uri)  # debounced; drops stale versions
+        if not ls.pulls_diagnostics:
+            ls.diagnostics.schedule(params.text_document.uri)  # debounced; drops stale versions
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     @never_crash
     def did_close(ls: TVMScriptServer, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         ls.diagnostics.cancel(uri)
-        ls.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
-        )
+        if not ls.pulls_diagnostics:
+            ls.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+            )
+
+    @server.feature(
+        types.TEXT_DOCUMENT_DIAGNOSTIC,
+        types.DiagnosticOptions(inter_file_dependencies=False, workspace_diagnostics=False),
+    )
+    async def diagnostic(
+        ls: TVMScriptServer, params: types.DocumentDiagnosticParams
+    ) -> types.DocumentDiagnosticReport:
+        try:
+            return await pull_report(ls, params)
+        except Exception:
+            logger.exception("textDocument/diagnostic failed")
+            return types.RelatedFullDocumentDiagnosticReport(items=[])
 
     register_all(server)
     return server
