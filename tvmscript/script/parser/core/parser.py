@@ -123,6 +123,9 @@ class Parser:
                 if not self.var_table.exist(name):
                     self.var_table.add(name, POISON)
 
+    def begin_function(self, node: doc.FunctionDef) -> None:
+        """Hook: ``node``'s parameters are about to be bound (the symbol index records it)."""
+
     # --- expressions -------------------------------------------------------------------------
 
     def eval_expr(self, node: doc.Expr) -> Any:

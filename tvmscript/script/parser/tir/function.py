@@ -19,6 +19,7 @@ from tvmscript.tir.expr import PrimExpr, Var
 
 def parse_prim_func(p: Parser, node: doc.FunctionDef, options: dict[str, Any]) -> None:
     """Build the PrimFunc of ``node`` in the active builder."""
+    p.begin_function(node)
     p.state = {}
     with p.var_table.with_frame(), p.with_token(Token.TIR):
         frame = B.prim_func(
