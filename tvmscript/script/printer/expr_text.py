@@ -141,16 +141,20 @@ def child_text(e: D.ExprDoc, parent: int, same_too: bool = False) -> str:
     if cls is D.IdDoc:
         return e.name  # type: ignore[attr-defined,no-any-return]
     if cls is D.TextDoc:
-        text: str = e.text  # type: ignore[attr-defined]
-        prec: int = e.prec  # type: ignore[attr-defined]
-    else:
-        text = _EXPR[cls](e)
-        if cls is D.OperationDoc:
-            prec = _PREC[e.kind]  # type: ignore[attr-defined]
-        elif cls is D.LambdaDoc:
-            prec = _LAMBDA
-        else:
-            return text
+        return wrap(e.text, e.prec, parent, same_too)  # type: ignore[attr-defined]
+    text = _EXPR[cls](e)
+    if cls is D.OperationDoc:
+        return wrap(text, _PREC[e.kind], parent, same_too)  # type: ignore[attr-defined]
+    if cls is D.LambdaDoc:
+        return wrap(text, _LAMBDA, parent, same_too)
+    return text
+
+
+def wrap(text: str, prec: int, parent: int, same_too: bool = False) -> str:
+    """``text`` (binding ``prec``) parenthesised when it binds less tightly than ``parent``.
+
+    With ``same_too`` also when it binds as tightly (the right operand of a binary operator).
+    """
     if prec < parent or (same_too and prec == parent):
         return "(" + text + ")"
     return text
@@ -220,20 +224,36 @@ def _operation(e: D.OperationDoc) -> str:
 
 def operation_text(kind: D.OpKind, ops: Sequence[D.ExprDoc]) -> str:
     """A unary, binary or conditional operation, operands parenthesised as needed."""
+    return operation_of(kind, [(expr_text(o), int(precedence(o))) for o in ops])
+
+
+def operation_of(kind: D.OpKind, ops: Sequence[tuple[str, int]]) -> str:
+    """`operation_text` over operands already printed: (text, precedence) pairs."""
     prec = _PREC[kind]
     if kind <= K.NOT:
-        return _OP_TEXT[kind] + child_text(ops[0], prec)
+        return _OP_TEXT[kind] + wrap(*ops[0], prec)
     if kind == K.POW:
-        return child_text(ops[0], prec, True) + " ** " + child_text(ops[1], _UNARY)
+        return wrap(*ops[0], prec, True) + " ** " + wrap(*ops[1], _UNARY)
     if kind == K.IF_THEN_ELSE:
         return (
-            child_text(ops[1], prec)
+            wrap(*ops[1], prec)
             + " if "
-            + child_text(ops[0], prec, True)
+            + wrap(*ops[0], prec, True)
             + " else "
-            + child_text(ops[2], prec, True)
+            + wrap(*ops[2], prec, True)
         )
-    return child_text(ops[0], prec) + _OP_SPACED[kind] + child_text(ops[1], prec, True)
+    return wrap(*ops[0], prec) + _OP_SPACED[kind] + wrap(*ops[1], prec, True)
+
+
+def binary_of(kind: D.OpKind, a: tuple[str, int], b: tuple[str, int]) -> str:
+    """`operation_of` for a (left-associative) binary operator other than ``**``."""
+    prec = _PREC[kind]
+    return wrap(a[0], a[1], prec) + _OP_SPACED[kind] + wrap(b[0], b[1], prec, True)
+
+
+def op_precedence(kind: D.OpKind) -> int:
+    """How tightly an operation of ``kind`` binds."""
+    return _PREC[kind]
 
 
 def _lambda(e: D.LambdaDoc) -> str:

@@ -180,6 +180,7 @@ class IRDocsifier:
         self.keep_paths = cfg.source_paths
         self.comments = cfg.comments
         self.prefixed: dict[str, D.AttrAccessDoc] = {}  # shared `T.attr` docs
+        self.prefixed_text: dict[str, str] = {}  # `T.attr` texts
         self.int_literals: dict[int, D.LiteralDoc] = {}  # shared int docs (no source paths)
 
     # -- dispatch -----------------------------------------------------------------------------

@@ -7,8 +7,10 @@ from enum import IntEnum
 
 from tvmscript.ir.dtype import DataType
 from tvmscript.script.printer import doc as D
-from tvmscript.script.printer.access_path import AccessPath
+from tvmscript.script.printer.access_path import NULL_PATH, AccessPath
+from tvmscript.script.printer.expr_text import child_text
 from tvmscript.script.printer.ir_docsifier import Frame, IRDocsifier, register
+from tvmscript.script.printer.tir.text import ATOM, Text, arg_text, register_text
 from tvmscript.script.printer.tir.utils import (
     define_buffer,
     define_var,
@@ -262,25 +264,27 @@ def buffer_annotation(
     return buffer_call(tir(d, "Buffer"), attrs)
 
 
-def buffer_indices(
-    indices: Sequence[PrimExpr], p: AccessPath, d: IRDocsifier
-) -> list[D.ExprDoc | D.SliceDoc]:
-    """Index docs; a constant-stride `Ramp` prints as a slice ``base:base + n``."""
-    out: list[D.ExprDoc | D.SliceDoc] = []
-    idx_p = p.attr("indices")
-    for i, e in enumerate(indices):
-        if isinstance(e, Ramp) and isinstance(e.stride, IntImm):
-            ramp_p = idx_p.index(i)
-            start = d.as_doc(e.base, ramp_p.attr("base"))
+def indices_text(indices: Sequence[PrimExpr], d: IRDocsifier) -> str:
+    """``[indices]`` (``[()]`` without any).
+
+    A constant-stride `Ramp` prints as a slice ``base:base + n``.
+    """
+    if not indices:
+        return "[()]"
+    out: list[str] = []
+    for e in indices:
+        if type(e) is Ramp and isinstance(e.stride, IntImm):
+            start = arg_text(e.base, d)
             stop_e = arith.add(
                 e.base, arith.mul(arith.make_const(e.stride.dtype, e.lanes), e.stride)
             )
-            stop = d.as_doc(stop_e, ramp_p.attr("lanes"))
-            step = None if e.stride.value == 1 else d.as_doc(e.stride, ramp_p.attr("stride"))
-            out.append(D.SliceDoc(start, stop, step))
-            continue
-        out.append(d.as_doc(e, idx_p.index(i)))
-    return out
+            text = start + ":" + arg_text(stop_e, d)
+            if e.stride.value != 1:
+                text += ":" + arg_text(e.stride, d)
+            out.append(text)
+        else:
+            out.append(arg_text(e, d))
+    return "[" + ", ".join(out) + "]"
 
 
 def is_scalar_buffer(buffer: Buffer, d: IRDocsifier) -> bool:
@@ -320,19 +324,20 @@ def _print_buffer_store(store: BufferStore, p: AccessPath, d: IRDocsifier) -> D.
         return D.ExprStmtDoc(buf.attr("vstore").call(indices, value, kwargs=[("predicate", pred)]))
     if is_scalar_buffer(store.buffer, d):
         return D.AssignDoc(buf, value)
-    return D.AssignDoc(buf[buffer_indices(store.indices, p, d)], value)
+    lhs = child_text(buf, ATOM) + indices_text(store.indices, d)
+    return D.AssignDoc(D.TextDoc(lhs, ATOM), value)
 
 
-@register("", BufferLoad)
-def _print_buffer_load(load: BufferLoad, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
-    buf = d.as_doc(load.buffer, p.attr("buffer"))
+@register_text(BufferLoad)
+def _buffer_load_text(load: BufferLoad, d: IRDocsifier) -> Text:
+    buf = child_text(d.as_doc(load.buffer, NULL_PATH), ATOM)
     if load.predicate is not None:
-        indices = d.as_doc(load.indices, p.attr("indices"))
-        pred = d.as_doc(load.predicate, p.attr("predicate"))
-        return buf.attr("vload").call(indices, kwargs=[("predicate", pred)])  # type: ignore[no-any-return]
+        indices = arg_text(load.indices, d)
+        pred = arg_text(load.predicate, d)
+        return buf + ".vload(" + indices + ", predicate=" + pred + ")", ATOM
     if is_scalar_buffer(load.buffer, d):
-        return buf  # type: ignore[no-any-return]
-    return buf[buffer_indices(load.indices, p, d)]  # type: ignore[no-any-return]
+        return buf, ATOM
+    return buf + indices_text(load.indices, d), ATOM
 
 
 @register("", Buffer)

@@ -1,4 +1,4 @@
-"""Printers of TIR expressions: constants, variables, operators, calls."""
+"""Printers of TIR expressions: constants, variables, operators, calls (as text, `tir.text`)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,27 @@ from typing import Final
 from tvmscript.ir.dtype import DataType
 from tvmscript.ir.module import GlobalVar
 from tvmscript.script.printer import doc as D
-from tvmscript.script.printer.access_path import AccessPath
+from tvmscript.script.printer.access_path import NULL_PATH, AccessPath
+from tvmscript.script.printer.expr_text import (
+    binary_of,
+    child_text,
+    escape_string,
+    format_literal,
+    op_precedence,
+    operation_of,
+)
 from tvmscript.script.printer.ir_docsifier import IRDocsifier, register, register_named_type
+from tvmscript.script.printer.tir.text import (
+    ATOM,
+    Text,
+    arg_text,
+    doc_text,
+    register_text,
+    text_of,
+    tir_call,
+)
 from tvmscript.script.printer.tir.utils import (
     define_var,
-    dtype_doc,
     find_lowest_var_def,
     tir,
     var_creation,
@@ -38,33 +54,38 @@ _OPERATOR_CALLS: Final = {
 }  # fmt: skip
 
 
-@register("", E.IntImm)
-def _print_int_imm(imm: E.IntImm, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+@register_text(E.IntImm)
+def _int_imm_text(imm: E.IntImm, d: IRDocsifier) -> Text:
+    value = imm.value
     if imm.dtype == d.cfg.int_dtype:
-        value = imm.value
-        if (doc := d.int_literals.get(value)) is not None:
-            return doc
-        doc = D.LiteralDoc(value)
-        if not d.keep_paths and type(value) is int:  # unchanged without paths: share it
-            d.int_literals[value] = doc
-        return doc
+        return (str(value) if type(value) is int else format_literal(value)), ATOM
     if imm.dtype == "bool":
-        return tir(d, "bool").call(D.LiteralDoc(bool(imm.value)))
-    return tir(d, imm.dtype).call(D.LiteralDoc(imm.value))
+        return tir_call(d, "bool", [format_literal(bool(value))])
+    return tir_call(d, imm.dtype, [format_literal(value)])
 
 
-@register("", E.FloatImm)
-def _print_float_imm(imm: E.FloatImm, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+@register_text(E.FloatImm)
+def _float_imm_text(imm: E.FloatImm, d: IRDocsifier) -> Text:
+    value = format_literal(float(imm.value))
     if imm.dtype == d.cfg.float_dtype:
-        return D.LiteralDoc(float(imm.value))
-    return tir(d, imm.dtype).call(D.LiteralDoc(float(imm.value)))
+        return value, ATOM
+    return tir_call(d, imm.dtype, [value])
 
 
-@register("", E.StringImm)
-def _print_string_imm(s: E.StringImm, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+@register_text(E.StringImm)
+def _string_imm_text(s: E.StringImm, d: IRDocsifier) -> Text:
     if "\n" in s.value:
-        return d.add_metadata(s)
-    return D.LiteralDoc(s.value)
+        return doc_text(d.add_metadata(s))
+    return escape_string(s.value), ATOM
+
+
+def _is_literal(e: E.PrimExpr, d: IRDocsifier) -> bool:
+    """Whether ``e`` prints as a bare Python literal."""
+    if isinstance(e, E.IntImm):
+        return e.dtype == d.cfg.int_dtype
+    if isinstance(e, E.FloatImm):
+        return e.dtype == d.cfg.float_dtype
+    return isinstance(e, E.StringImm) and "\n" not in e.value
 
 
 def _print_var(var: E.Var, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
@@ -79,8 +100,17 @@ def _print_var(var: E.Var, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     raise IndexError(f"variable is not defined in the environment: {var.name}")
 
 
+@register_text(E.Var, E.SizeVar, doc=False)
+def _var_text(var: E.Var, d: IRDocsifier) -> Text:
+    if (info := d.obj2info.get(id(var))) is not None and info.name is not None:
+        return info.name, ATOM
+    return doc_text(_print_var(var, NULL_PATH, d))
+
+
 register("", E.Var)(_print_var)
+register("", E.SizeVar)(_print_var)
 register_named_type(E.Var)
+register_named_type(E.SizeVar)
 
 
 @register("", E.IterVar)
@@ -110,47 +140,39 @@ def _print_range(r: E.Range, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     )
 
 
-@register("", E.Not)
-def _print_not(node: E.Not, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
-    a = d.as_doc(node.a, p.attr("a"))
-    if isinstance(a, D.LiteralDoc):
-        return tir(d, "Not").call(a)
-    return D.OperationDoc(D.OpKind.NOT, [a])
+@register_text(E.Not)
+def _not_text(node: E.Not, d: IRDocsifier) -> Text:
+    a = text_of(node.a, d)
+    if _is_literal(node.a, d):
+        return tir_call(d, "Not", [a[0]])
+    return operation_of(D.OpKind.NOT, [a]), op_precedence(D.OpKind.NOT)
 
 
-@register("", E.Cast)
-def _print_cast(cast: E.Cast, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
-    return tir(d, "Cast").call(dtype_doc(cast.dtype), d.as_doc(cast.value, p.attr("value")))
+@register_text(E.Cast)
+def _cast_text(cast: E.Cast, d: IRDocsifier) -> Text:
+    return tir_call(d, "Cast", [escape_string(cast.dtype), arg_text(cast.value, d)])
 
 
-@register("", E.Select)
-def _print_select(s: E.Select, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
-    return tir(d, "Select").call(
-        d.as_doc(s.condition, p.attr("condition")),
-        d.as_doc(s.true_value, p.attr("true_value")),
-        d.as_doc(s.false_value, p.attr("false_value")),
-    )
+@register_text(E.Select)
+def _select_text(s: E.Select, d: IRDocsifier) -> Text:
+    args = [arg_text(s.condition, d), arg_text(s.true_value, d), arg_text(s.false_value, d)]
+    return tir_call(d, "Select", args)
 
 
-@register("", E.Ramp)
-def _print_ramp(r: E.Ramp, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
-    return tir(d, "Ramp").call(
-        d.as_doc(r.base, p.attr("base")),
-        d.as_doc(r.stride, p.attr("stride")),
-        D.LiteralDoc(r.lanes),
-    )
+@register_text(E.Ramp)
+def _ramp_text(r: E.Ramp, d: IRDocsifier) -> Text:
+    args = [arg_text(r.base, d), arg_text(r.stride, d), format_literal(r.lanes)]
+    return tir_call(d, "Ramp", args)
 
 
-@register("", E.Broadcast)
-def _print_broadcast(b: E.Broadcast, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
-    return tir(d, "Broadcast").call(d.as_doc(b.value, p.attr("value")), D.LiteralDoc(b.lanes))
+@register_text(E.Broadcast)
+def _broadcast_text(b: E.Broadcast, d: IRDocsifier) -> Text:
+    return tir_call(d, "Broadcast", [arg_text(b.value, d), format_literal(b.lanes)])
 
 
-@register("", E.Shuffle)
-def _print_shuffle(s: E.Shuffle, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
-    return tir(d, "Shuffle").call(
-        d.as_doc(s.vectors, p.attr("vectors")), d.as_doc(s.indices, p.attr("indices"))
-    )
+@register_text(E.Shuffle)
+def _shuffle_text(s: E.Shuffle, d: IRDocsifier) -> Text:
+    return tir_call(d, "Shuffle", [arg_text(s.vectors, d), arg_text(s.indices, d)])
 
 
 @register("", E.CommReducer)
@@ -165,29 +187,30 @@ def _print_comm_reducer(r: E.CommReducer, p: AccessPath, d: IRDocsifier) -> D.Ex
     return tir(d, "comm_reducer").call(lam, ident)
 
 
-@register("", E.Let)
-def _print_let(let: E.Let, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
-    where = D.DictDoc([d.as_doc(let.var, p.attr("var"))], [d.as_doc(let.value, p.attr("value"))])
-    return tir(d, "Let").call(d.as_doc(let.body, p.attr("body")), kwargs=[("where", where)])
+@register_text(E.Let)
+def _let_text(let: E.Let, d: IRDocsifier) -> Text:
+    where = "{" + arg_text(let.var, d) + ": " + arg_text(let.value, d) + "}"
+    return tir_call(d, "Let", [arg_text(let.body, d), "where=" + where])
 
 
-@register("", E.Call)
-def _print_call(call: E.Call, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
-    args_p = p.attr("args")
-    args = [d.as_doc(a, args_p.index(i)) for i, a in enumerate(call.args)]
+@register_text(E.Call)
+def _call_text(call: E.Call, d: IRDocsifier) -> Text:
     if isinstance(call.op, GlobalVar):
-        return d.as_doc(call.op, p.attr("op")).call(*args)  # type: ignore[no-any-return]
+        args = [arg_text(a, d) for a in call.args]
+        callee = d.as_doc(call.op, NULL_PATH)
+        return child_text(callee, ATOM) + "(" + ", ".join(args) + ")", ATOM
     assert isinstance(call.op, E.Op)
     name = call.op.name
-    if (kind := _OPERATOR_CALLS.get(name)) is not None and len(args) == (
+    if (kind := _OPERATOR_CALLS.get(name)) is not None and len(call.args) == (
         1 if kind <= D.OpKind.NOT else 2
     ):
-        return D.OperationDoc(kind, args)
+        return operation_of(kind, [text_of(a, d) for a in call.args]), op_precedence(kind)
+    args = [arg_text(a, d) for a in call.args]
     if name in _DTYPE_FIRST:
-        args.insert(0, dtype_doc(call.dtype))
+        args.insert(0, escape_string(call.dtype))
     elif name in _DTYPE_LAST:
-        args.append(dtype_doc(call.dtype))
-    return tir(d, op_info(call.op).script_name).call(*args)
+        args.append(escape_string(call.dtype))
+    return tir_call(d, op_info(call.op).script_name, args)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -202,11 +225,12 @@ def _register_binary(
     kind: D.OpKind | None,
 ) -> None:
     not_logical = node not in (E.And, E.Or)
+    prec = 0 if kind is None else op_precedence(kind)
 
-    def _print_binary(e: E.BinaryOp, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+    def _binary_text(e: E.BinaryOp, d: IRDocsifier) -> Text:
         a, b = e.a, e.b
-        doc_a = d.as_doc(a, p.attr("a"))
-        doc_b = d.as_doc(b, p.attr("b"))
+        text_a = text_of(a, d)
+        text_b = text_of(b, d)
         if kind is not None:
             # Inlined fast path of `_rebuilds`: no constant operand, one dtype.
             if (
@@ -215,14 +239,14 @@ def _register_binary(
                 and type(b) not in _CONST_TYPES
                 and a.dtype == b.dtype
             ) or _rebuilds(build, e):
-                return D.OperationDoc(kind, [doc_a, doc_b])
-            return tir(d, name).call(doc_a, doc_b)
+                return binary_of(kind, text_a, text_b), prec
+            return tir_call(d, name, [text_a[0], text_b[0]])
         if not _rebuilds(build, e):
             # Deliberate difference: `T.min(0, 3)` (TVM's text) would fold when parsed back.
-            return tir(d, node.__name__).call(doc_a, doc_b)
-        return tir(d, name).call(doc_a, doc_b)
+            return tir_call(d, node.__name__, [text_a[0], text_b[0]])
+        return tir_call(d, name, [text_a[0], text_b[0]])
 
-    register("", node)(_print_binary)
+    register_text(node)(_binary_text)
 
 
 _CONSTS: Final = (E.IntImm, E.FloatImm)
@@ -269,17 +293,21 @@ for _node, _build, _name, _kind in _BINARY:
     _register_binary(_node, _build, _name, _kind)
 
 
-@register("", E.Div)
-def _print_div(e: E.Div, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
-    a = d.as_doc(e.a, p.attr("a"))
-    b = d.as_doc(e.b, p.attr("b"))
-    ta, tb = DataType.of(e.a.dtype), DataType.of(e.b.dtype)
-    if ta.is_integer and tb.is_integer:
-        return tir(d, "Div").call(a, b)
+@register_text(E.Div)
+def _div_text(e: E.Div, d: IRDocsifier) -> Text:
+    a = text_of(e.a, d)
+    b = text_of(e.b, d)
+    if _div_rebuilds(e):
+        return binary_of(D.OpKind.DIV, a, b), op_precedence(D.OpKind.DIV)
+    return tir_call(d, "Div", [a[0], b[0]])
+
+
+def _div_rebuilds(e: E.Div) -> bool:
+    """Whether ``a / b`` parses back to this node (not integer division, nothing folded)."""
+    if DataType.of(e.a.dtype).is_integer and DataType.of(e.b.dtype).is_integer:
+        return False
     try:
         again = arith.div(e.a, e.b)
     except (TypeError, ValueError, ZeroDivisionError):
-        return tir(d, "Div").call(a, b)
-    if not isinstance(again, E.Div):
-        return tir(d, "Div").call(a, b)
-    return D.OperationDoc(D.OpKind.DIV, [a, b])
+        return False
+    return isinstance(again, E.Div)
