@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from tvmscript.cli import check, lsp_cmd, print_cmd, stubs_cmd
+from tvmscript.cli import check, fmt_cmd, lsp_cmd, print_cmd, stubs_cmd
 
 _COMMANDS: Final[
     dict[
@@ -16,6 +16,7 @@ _COMMANDS: Final[
     ]
 ] = {
     "check": (check.add_arguments, check.run, "report the diagnostics of TVMScript files"),
+    "fmt": (fmt_cmd.add_arguments, fmt_cmd.run, "reformat the TVMScript definitions of files"),
     "print": (print_cmd.add_arguments, print_cmd.run, "print a file's IR as canonical text"),
     "lsp": (lsp_cmd.add_arguments, lsp_cmd.run, "the language server (stdio by default)"),
     "stubs": (stubs_cmd.add_arguments, stubs_cmd.run, "write the .pyi stubs of T, I and R"),
