@@ -6,8 +6,10 @@ from typing import Final
 
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import AccessPath
+from tvmscript.script.printer.expr_text import escape_string, expr_text
 from tvmscript.script.printer.ir_docsifier import Frame, IRDocsifier, register
 from tvmscript.script.printer.tir.buffer import VarDef, buffer_decl
+from tvmscript.script.printer.tir.text import arg_text, tir_call_doc
 from tvmscript.script.printer.tir.utils import as_doc_body, define_buffer, define_var, tir
 from tvmscript.tir import arith
 from tvmscript.tir.expr import IntImm, IterType, PrimExpr, Var
@@ -74,12 +76,10 @@ class _Axes:
             lo = d.as_doc(iv.dom.min, dom_p.attr("min"))
             hi = d.as_doc(arith.add(iv.dom.min, iv.dom.extent), dom_p.attr("extent"))
             dom = D.TupleDoc([lo, hi])
-        rhs = tir(d, "axis").attr(_AXIS_KINDS[iv.iter_type])
+        args = [expr_text(dom)]
         if self.realize is not None:
-            value = self.realize.iter_values[i]
-            call = rhs.call(dom, d.as_doc(value, self.p.attr("iter_values").index(i)))
-        else:
-            call = rhs.call(dom)
+            args.append(arg_text(self.realize.iter_values[i], d))
+        call = tir_call_doc(d, "axis." + _AXIS_KINDS[iv.iter_type], args)
         self.frame.stmts.append(D.AssignDoc(define_var(iv.var, self.frame, d), call))
 
     def flush(self) -> None:
@@ -94,11 +94,10 @@ class _Axes:
         for i in self.pending:
             iv = self.block.iter_vars[i]
             lhs.append(define_var(iv.var, self.frame, d))
-            values.append(
-                d.as_doc(self.realize.iter_values[i], self.p.attr("iter_values").index(i))
-            )
+            values.append(arg_text(self.realize.iter_values[i], d))
             kinds.append("S" if iv.iter_type is IterType.DATA_PAR else "R")
-        rhs = tir(d, "axis").attr("remap").call(D.LiteralDoc("".join(kinds)), D.ListDoc(values))
+        args = ['"' + "".join(kinds) + '"', "[" + ", ".join(values) + "]"]
+        rhs = tir_call_doc(d, "axis.remap", args)
         self.frame.stmts.append(D.AssignDoc(D.TupleDoc(lhs), rhs))
         self.pending.clear()
 
@@ -123,13 +122,12 @@ def _print_block(
         if realize is not None:
             pred = realize.predicate
             if not (isinstance(pred, IntImm) and pred.value == 1):
-                where = d.as_doc(pred, rp.attr("predicate"))
-                f.stmts.append(D.ExprStmtDoc(tir(d, "where").call(where)))
+                f.stmts.append(D.ExprStmtDoc(tir_call_doc(d, "where", [arg_text(pred, d)])))
         # Step 3. Read and write regions.
-        reads = [d.as_doc(r, p.attr("reads").index(i)) for i, r in enumerate(block.reads)]
-        f.stmts.append(D.ExprStmtDoc(tir(d, "reads").call(*reads)))
-        writes = [d.as_doc(w, p.attr("writes").index(i)) for i, w in enumerate(block.writes)]
-        f.stmts.append(D.ExprStmtDoc(tir(d, "writes").call(*writes)))
+        reads = [arg_text(r, d) for r in block.reads]
+        f.stmts.append(D.ExprStmtDoc(tir_call_doc(d, "reads", reads)))
+        writes = [arg_text(w, d) for w in block.writes]
+        f.stmts.append(D.ExprStmtDoc(tir_call_doc(d, "writes", writes)))
         # Step 4. Annotations.
         if block.annotations:
             ann = d.as_doc(block.annotations, p.attr("annotations"))
@@ -150,8 +148,8 @@ def _print_block(
             f.stmts.append(D.ScopeDoc(None, tir(d, "init").call(), g.stmts))
         # Step 8. Body.
         as_doc_body(block.body, p.attr("body"), f, d)
-    kwargs = [] if realize is not None else [("no_realize", D.LiteralDoc(True))]
-    head = tir(d, "sblock").call(D.LiteralDoc(block.name_hint), kwargs=kwargs)
+    kwargs = [] if realize is not None else [("no_realize", "True")]
+    head = tir_call_doc(d, "sblock", [escape_string(block.name_hint)], kwargs)
     return D.ScopeDoc(None, head, f.stmts)
 
 

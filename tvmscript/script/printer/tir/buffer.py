@@ -9,7 +9,7 @@ from tvmscript.ir.dtype import DataType
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import NULL_PATH, AccessPath
 from tvmscript.script.printer.expr_text import child_text
-from tvmscript.script.printer.ir_docsifier import Frame, IRDocsifier, register
+from tvmscript.script.printer.ir_docsifier import Frame, IRDocsifier, register, register_named_type
 from tvmscript.script.printer.tir.text import ATOM, Text, arg_text, register_text
 from tvmscript.script.printer.tir.utils import (
     define_buffer,
@@ -297,21 +297,19 @@ def is_scalar_buffer(buffer: Buffer, d: IRDocsifier) -> bool:
     return isinstance(dim, IntImm) and dim.value == 1 and id(buffer) in d.extra.get("scalars", ())
 
 
-@register("", BufferRegion)
-def _print_buffer_region(r: BufferRegion, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
-    prefix = d.as_doc(r.buffer, p.attr("buffer"))
-    region_p = p.attr("region")
-    out: list[D.ExprDoc | D.SliceDoc] = []
-    for i, rng in enumerate(r.region):
-        rp = region_p.index(i)
-        start = d.as_doc(rng.min, rp.attr("min"))
-        if isinstance(rng.extent, IntImm) and rng.extent.value == 1:
+@register_text(BufferRegion)
+def _buffer_region_text(r: BufferRegion, d: IRDocsifier) -> Text:
+    """``A[i, 0:4]``: a point where the extent is 1, else a slice."""
+    buf = child_text(d.as_doc(r.buffer, NULL_PATH), ATOM)
+    out: list[str] = []
+    for rng in r.region:
+        start = arg_text(rng.min, d)
+        extent = rng.extent
+        if isinstance(extent, IntImm) and extent.value == 1:
             out.append(start)
         else:
-            out.append(
-                D.SliceDoc(start, d.as_doc(arith.add(rng.min, rng.extent), rp.attr("extent")))
-            )
-    return prefix[out]  # type: ignore[no-any-return]
+            out.append(start + ":" + arg_text(arith.add(rng.min, extent), d))
+    return buf + ("[" + ", ".join(out) + "]" if out else "[()]"), ATOM
 
 
 @register("", BufferStore)
@@ -340,7 +338,6 @@ def _buffer_load_text(load: BufferLoad, d: IRDocsifier) -> Text:
     return buf + indices_text(load.indices, d), ATOM
 
 
-@register("", Buffer)
 def _print_buffer(buffer: Buffer, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     if not d.is_defined(buffer) and (frame := find_lowest_var_def(buffer, d)) is not None:
         lhs = define_buffer(buffer, frame, d)
@@ -349,6 +346,10 @@ def _print_buffer(buffer: Buffer, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     if (doc := d.get_var_doc(buffer)) is not None:
         return doc
     raise IndexError(f"buffer is not defined in the environment: {buffer.name}")
+
+
+register("", Buffer)(_print_buffer)
+register_named_type(Buffer)  # a defined buffer prints as its name
 
 
 @register("", MatchBufferRegion)

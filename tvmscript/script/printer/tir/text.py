@@ -8,7 +8,7 @@ printed with `text_of` (one call per node), and parenthesised by `expr_text`'s r
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 from tvmscript.script.printer import doc as D
@@ -79,3 +79,12 @@ def tir_text(d: IRDocsifier, attr: str) -> str:
 def tir_call(d: IRDocsifier, attr: str, args: list[str]) -> Text:
     """``T.attr(args)``."""
     return tir_text(d, attr) + "(" + ", ".join(args) + ")", ATOM
+
+
+def tir_call_doc(
+    d: IRDocsifier, attr: str, args: list[str], kwargs: Sequence[tuple[str, str]] = ()
+) -> D.TextDoc:
+    """``T.attr(args, key=value)`` (printed arguments) as a doc for a statement."""
+    if kwargs:
+        args = [*args, *(k + "=" + v for k, v in kwargs)]
+    return D.TextDoc(*tir_call(d, attr, args))
