@@ -1,4 +1,7 @@
-"""Hover text: printed IR on a definition's name, signature and docstring on a ``T.*`` name."""
+"""Hover text: printed IR on a definition's name, signature and docstring on a ``T.*`` name.
+
+Local names (buffers, loop variables, block axes, ...) are described by `navigation`.
+"""
 
 from __future__ import annotations
 
@@ -39,6 +42,10 @@ def hover_at(text: str, line: int, column: int) -> str | None:
         except DiagnosticError:
             return None
         return f"```python\n{printed.rstrip()}\n```"
+    from tvmscript_server.navigation import local_hover  # (it imports this module)
+
+    if (local := local_hover(text, line, column)) is not None:
+        return local
     return _namespace_hover(doc, line, column)
 
 

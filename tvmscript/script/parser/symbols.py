@@ -89,17 +89,17 @@ class SymbolIndex:
             for span in symbol.occurrences():
                 self._by_line.setdefault(span.line, []).append((span, symbol))
 
-    def at(self, line: int, column: int) -> SymbolInfo | None:
+    def at(self, line: int, column: int, touching: bool = False) -> SymbolInfo | None:
         """The symbol whose binding or use is under 1-based ``(line, column)``.
 
-        A position just after a name (the cursor at its end) also counts.
+        With ``touching``, a position just after a name (a cursor at its end) also counts.
         """
         found: SymbolInfo | None = None
         for span, symbol in self._by_line.get(line, ()):
-            if span.column <= column <= span.end_column:
+            if span.column <= column < span.end_column:
+                return symbol
+            if touching and column == span.end_column:
                 found = symbol
-                if column < span.end_column:
-                    return symbol
         return found
 
     def visible_at(self, line: int, column: int) -> list[SymbolInfo]:

@@ -1,0 +1,267 @@
+"""Navigation on local names: the per-document symbol index and what features ask of it.
+
+Positions here are 0-based (line, character) code points, as pygls' server positions; the
+index (`tvmscript.script.parser.symbols`) counts 1-based, as spans do.
+
+The index of a document is kept per URI in a `SymbolCache`: after an edit only the changed
+top-level definitions are parsed again, and requests on an unchanged text reuse the index.
+"""
+
+from __future__ import annotations
+
+import keyword
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from tvmscript.ir.span import Span
+from tvmscript.script.parser.symbols import SymbolCache, SymbolIndex, SymbolInfo
+from tvmscript_server.hover import dialect_aliases, dotted_name_at
+from tvmscript_server.outline import Outline, outline
+
+_MAX_DOCUMENTS: Final = 32
+_caches: OrderedDict[str, SymbolCache] = OrderedDict()
+RENAMABLE: Final = frozenset({"param", "buffer", "loop_var", "block_axis", "scalar", "function"})
+
+
+def document_index(text: str, key: str = "") -> SymbolIndex:
+    """The symbol index of ``text``, cached per ``key`` (a document URI)."""
+    cache = _caches.get(key)
+    if cache is None:
+        cache = _caches[key] = SymbolCache(key or "<string>")
+        while len(_caches) > _MAX_DOCUMENTS:
+            _caches.popitem(last=False)
+    else:
+        _caches.move_to_end(key)
+    return cache.index(text)
+
+
+def forget(key: str) -> None:
+    """Drop the cached index of ``key`` (a closed document)."""
+    _caches.pop(key, None)
+
+
+def symbol_at(
+    index: SymbolIndex, line: int, character: int, touching: bool = True
+) -> SymbolInfo | None:
+    """The symbol bound or used at 0-based ``(line, character)`` (or just before it)."""
+    return index.at(line + 1, character + 1, touching)
+
+
+def local_hover(text: str, line: int, character: int, key: str = "") -> str | None:
+    """Markdown describing the local name under the position, or None."""
+    symbol = symbol_at(document_index(text, key), line, character, touching=False)
+    if symbol is None:
+        return None
+    return f"```python\n{symbol.detail}\n```"
+
+
+# --- rename ----------------------------------------------------------------------------------
+
+
+class RenameRefused(Exception):
+    """A rename that would break the program; the message says why."""
+
+
+def rename_target(index: SymbolIndex, line: int, character: int) -> SymbolInfo:
+    """The symbol a rename at the position changes; `RenameRefused` when there is none."""
+    symbol = symbol_at(index, line, character)
+    if symbol is None:
+        raise RenameRefused("no TVMScript name here to rename")
+    if symbol.kind not in RENAMABLE:
+        raise RenameRefused(f"'{symbol.name}' is a block name (a string): it is not renamed")
+    return symbol
+
+
+def check_new_name(text: str, index: SymbolIndex, symbol: SymbolInfo, new_name: str) -> None:
+    """Raise `RenameRefused` unless ``symbol`` can be called ``new_name``."""
+    if not new_name.isidentifier() or keyword.iskeyword(new_name):
+        raise RenameRefused(f"'{new_name}' is not a valid Python identifier")
+    if new_name == symbol.name:
+        return
+    if new_name in dialect_aliases(outline(text)):
+        raise RenameRefused(f"'{new_name}' would hide the '{new_name}' namespace")
+    for other in index.named(new_name):
+        if other.kind == "block" or other is symbol:
+            continue
+        if _overlap(other.scope, symbol.scope):
+            raise RenameRefused(
+                f"'{new_name}' is already defined in this scope "
+                f"(line {other.span.line}): renaming '{symbol.name}' would clash with it"
+            )
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return (a.line, a.column) < (b.end_line, b.end_column) and (b.line, b.column) < (
+        a.end_line,
+        a.end_column,
+    )
+
+
+# --- definitions of T.* names ----------------------------------------------------------------
+
+
+STUB_DIRS: Final = (Path(__file__).resolve().parents[2] / "stubs",)
+
+
+@dataclass(frozen=True, slots=True)
+class StubLocation:
+    """Where a ``T.name`` is declared in the generated stubs (0-based line)."""
+
+    path: Path
+    line: int
+    column: int
+
+
+def stub_location(text: str, line: int, character: int) -> StubLocation | None:
+    """The stub declaring the ``T.name`` under the position, when stubs were generated.
+
+    Stubs come from ``tvmscript stubs -o stubs`` (``stubs/tvmscript/tir.pyi`` or
+    ``stubs/tir/__init__.pyi``, ...); without them ``T.*`` names have no definition.
+    """
+    doc = outline(text)
+    if not 0 <= line < len(doc.lines):
+        return None
+    chain = dotted_name_at(doc.lines[line], character)
+    if chain is None or len(chain) != 2:
+        return None
+    dialect = dialect_aliases(doc).get(chain[0])
+    if dialect is None:
+        return None
+    for stub in _stub_files(dialect):
+        found = _declaration_line(stub, chain[1])
+        if found is not None:
+            return StubLocation(stub, *found)
+    return None
+
+
+def _stub_files(dialect: str) -> list[Path]:
+    out: list[Path] = []
+    for root in STUB_DIRS:
+        for candidate in (
+            root / f"{dialect}.pyi",
+            root / dialect / "__init__.pyi",
+            root / "tvmscript" / f"{dialect}.pyi",
+            root / "tvmscript" / dialect / "__init__.pyi",
+        ):
+            if candidate.is_file():
+                out.append(candidate)
+    return out
+
+
+def _declaration_line(path: Path, name: str) -> tuple[int, int] | None:
+    try:
+        lines = path.read_text().split("\n")
+    except OSError:
+        return None
+    prefixes = (f"def {name}(", f"class {name}(", f"class {name}:", f"{name}:", f"{name} =")
+    for i, raw in enumerate(lines):
+        stripped = raw.lstrip()
+        if raw[:1] in (" ", "\t") and not stripped.startswith(("def ", "class ")):
+            continue
+        if stripped.startswith(prefixes) and raw == stripped:
+            return i, raw.find(name, 4 if raw.startswith(("def ", "class")) else 0)
+    return None
+
+
+# --- document symbols ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineItem:
+    """One document symbol: 0-based ``(line, character)`` ranges, end exclusive."""
+
+    name: str
+    kind: str  # "module" | "function" | "block"
+    detail: str
+    range: tuple[int, int, int, int]
+    selection: tuple[int, int, int, int]
+    children: tuple[OutlineItem, ...]
+
+
+def document_outline(text: str, key: str = "") -> list[OutlineItem]:
+    """Module classes → functions → blocks (nested as written)."""
+    doc = outline(text)
+    index = document_index(text, key)
+    functions = [s for s in index.symbols if s.kind == "function" and s.node is not None]
+    blocks = [s for s in index.symbols if s.kind == "block" and s.node is not None]
+    items: list[OutlineItem] = []
+    for definition in doc.definitions:
+        end = _line_end(doc, definition.end - 1)
+        whole = (definition.start, 0, definition.end - 1, end)
+        if definition.symbol.kind == "ir_module":
+            children = tuple(
+                _function_item(doc, method.name, method.line, method.column, functions, blocks)
+                for method in definition.methods
+            )
+            sym = definition.symbol
+            selection = (sym.line, sym.column, sym.line, sym.end_column)
+            items.append(OutlineItem(sym.name, "module", "ir_module", whole, selection, children))
+        else:
+            sym = definition.symbol
+            item = _function_item(doc, sym.name, sym.line, sym.column, functions, blocks)
+            items.append(
+                OutlineItem(item.name, item.kind, item.detail, whole, item.selection, item.children)
+            )
+    return items
+
+
+def _line_end(doc: Outline, line: int) -> int:
+    return len(doc.lines[line]) if 0 <= line < len(doc.lines) else 0
+
+
+def _function_item(
+    doc: Outline,
+    name: str,
+    line: int,
+    column: int,
+    functions: list[SymbolInfo],
+    blocks: list[SymbolInfo],
+) -> OutlineItem:
+    selection = (line, column, line, column + len(name))
+    symbol = next((f for f in functions if f.span.line == line + 1 and f.name == name), None)
+    if symbol is None or symbol.node is None:
+        rng = (line, 0, line, _line_end(doc, line))
+        return OutlineItem(name, "function", "", rng, selection, ())
+    start, _, end_line, end_column = _range(symbol.node)
+    while start > 0 and doc.lines[start - 1].lstrip().startswith("@"):
+        start -= 1  # its decorators
+    rng = (start, 0, end_line, end_column)
+    inside = [b for b in blocks if _contains(symbol.node, b.node)]
+    detail = symbol.detail.split("\n")[0] if symbol.detail.startswith("@") else ""
+    return OutlineItem(name, "function", detail, rng, selection, _nest(inside))
+
+
+def _nest(blocks: list[SymbolInfo]) -> tuple[OutlineItem, ...]:
+    out: list[OutlineItem] = []
+    rest = sorted(blocks, key=lambda b: (b.span.line, b.span.column))
+    while rest:
+        head, rest = rest[0], rest[1:]
+        assert head.node is not None
+        inner = [b for b in rest if _contains(head.node, b.node)]
+        rest = [b for b in rest if b not in inner]
+        out.append(
+            OutlineItem(
+                head.name,
+                "block",
+                "T.sblock",
+                _range(head.node),
+                _range(head.span),
+                _nest(inner),
+            )
+        )
+    return tuple(out)
+
+
+def _contains(outer: Span, inner: Span | None) -> bool:
+    if inner is None:
+        return False
+    return (outer.line, outer.column) <= (inner.line, inner.column) and (
+        inner.end_line,
+        inner.end_column,
+    ) <= (outer.end_line, outer.end_column)
+
+
+def _range(span: Span) -> tuple[int, int, int, int]:
+    return (span.line - 1, span.column - 1, span.end_line - 1, span.end_column - 1)
