@@ -1,0 +1,190 @@
+"""The members of the T, I and R namespaces as the generated stubs describe them (via jedi).
+
+jedi reads the stubs once per namespace path (``T``, ``T.axis``, ...), over a two-line
+synthetic snippet, never the user's file; the answers are cached (see `StubIndex`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+import tvmscript
+from tvmscript.stubgen import PACKAGE, write_stubs
+
+_DIALECT_MODULES: Final[dict[str, str]] = {
+    "tir": "tvmscript.tir",
+    "ir": "tvmscript.ir",
+    "relax": "tvmscript.relax",
+}
+_SUPPORT_PREFIX: Final = re.compile(r"\b_ir\.|\bbuiltins\.")
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One parameter: its name, its text (``dtype: str='float32'``) and its kind."""
+
+    name: str
+    text: str
+    kind: str  # inspect.Parameter kind name: POSITIONAL_OR_KEYWORD, VAR_POSITIONAL, ...
+
+    @property
+    def required(self) -> bool:
+        """Whether a call must pass it (no default, not ``*args``/``**kwargs``)."""
+        return "=" not in self.text and self.kind in ("POSITIONAL_ONLY", "POSITIONAL_OR_KEYWORD")
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A namespace member: ``kind`` is jedi's (function, class, module, instance, ...)."""
+
+    name: str
+    kind: str
+    signature: str
+    params: tuple[Param, ...]
+    doc: str
+
+
+def stub_root() -> Path:
+    """The directory holding ``tvmscript-stubs/``: the checkout's ``stubs/``, else generated."""
+    checkout = Path(tvmscript.__file__).resolve().parents[1] / "stubs"
+    if (checkout / PACKAGE / "tir" / "__init__.pyi").is_file():
+        return checkout
+    generated = Path(tempfile.gettempdir()) / f"tvmscript-stubs-{_version()}"
+    if not (generated / PACKAGE / "tir" / "__init__.pyi").is_file():
+        write_stubs(generated)
+    return generated
+
+
+def _version() -> str:
+    from tvmscript_server import __version__
+
+    return __version__
+
+
+class StubIndex:
+    """Namespace members read from the stubs by jedi, in a child process, cached on disk.
+
+    jedi (and the packages it infers) would double the server's memory, so it runs once per
+    version of the stubs in a short-lived ``python -m tvmscript_server.stub_index ROOT`` whose
+    JSON answer is kept in the temporary directory, keyed by the stubs' content.
+    """
+
+    def __init__(self, root: Path | None = None) -> None:
+        self._root = root
+        self._members: dict[tuple[str, tuple[str, ...]], tuple[Member, ...]] | None = None
+        self._lock = threading.Lock()
+
+    def members(self, dialect: str, path: tuple[str, ...] = ()) -> tuple[Member, ...]:
+        """The public members of the dialect's namespace at ``path`` (``("axis",)``)."""
+        if self._members is None:
+            with self._lock:
+                if self._members is None:
+                    self._members = self._load()
+        return self._members.get((dialect, path), ())
+
+    def member(self, dialect: str, path: tuple[str, ...]) -> Member | None:
+        """The member at ``path`` (its last part is the name), or None."""
+        if not path:
+            return None
+        for member in self.members(dialect, path[:-1]):
+            if member.name == path[-1]:
+                return member
+        return None
+
+    def warm(self) -> None:
+        """Load the members now (from a background thread)."""
+        self.members("tir")
+
+    def _load(self) -> dict[tuple[str, tuple[str, ...]], tuple[Member, ...]]:
+        root = self._root or stub_root()
+        digest = hashlib.sha256(str(root).encode())
+        for path in sorted(root.rglob("*.pyi")):
+            digest.update(path.read_bytes())
+        cache = Path(tempfile.gettempdir()) / f"tvmscript-members-{digest.hexdigest()[:16]}.json"
+        try:
+            raw = json.loads(cache.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            command = [sys.executable, "-m", "tvmscript_server.stub_index", str(root)]
+            done = subprocess.run(
+                command,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                text=True,
+                check=True,
+                timeout=60,
+            )
+            raw = json.loads(done.stdout)
+            partial = cache.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(done.stdout, encoding="utf-8")
+            partial.replace(cache)
+        return {
+            (entry["dialect"], tuple(entry["path"])): tuple(
+                Member(
+                    m["name"],
+                    m["kind"],
+                    m["signature"],
+                    tuple(Param(*p) for p in m["params"]),
+                    m["doc"],
+                )
+                for m in entry["members"]
+            )
+            for entry in raw
+        }
+
+
+def read_members(root: Path) -> list[dict[str, Any]]:
+    """Every namespace's members, by jedi over the stubs (what the child process prints)."""
+    import jedi  # type: ignore[import-untyped]
+
+    project = jedi.Project(str(root), sys_path=[str(root)], smart_sys_path=False)
+    out: list[dict[str, Any]] = []
+    todo: list[tuple[str, tuple[str, ...]]] = [(dialect, ()) for dialect in _DIALECT_MODULES]
+    while todo:
+        dialect, path = todo.pop(0)
+        code = f"import {_DIALECT_MODULES[dialect]} as _ns\n_ns.{''.join(p + '.' for p in path)}"
+        found = jedi.Script(code, project=project).complete(2, len(code.split("\n")[1]))
+        members = sorted(
+            (_member(c) for c in found if not c.name.startswith("_")), key=lambda m: m.name
+        )
+        out.append({"dialect": dialect, "path": list(path), "members": [
+            {"name": m.name, "kind": m.kind, "signature": m.signature, "doc": m.doc,
+             "params": [[p.name, p.text, p.kind] for p in m.params]} for m in members
+        ]})  # fmt: skip
+        todo += [(dialect, (*path, m.name)) for m in members if m.kind == "module"]
+    return out
+
+
+def _member(completion: Any) -> Member:
+    """A `Member` from a ``jedi.api.classes.Completion`` (jedi is untyped)."""
+    signatures = completion.get_signatures()
+    params: tuple[Param, ...] = ()
+    signature = ""
+    if signatures:
+        first = signatures[0]
+        signature = clean(first.to_string())
+        params = tuple(
+            Param(p.name, clean(p.to_string()), p.kind.name)
+            for p in first.params
+            if p.name not in ("self", "cls")
+        )
+    doc = completion.docstring(raw=True) if completion.type != "module" else ""
+    return Member(completion.name, completion.type, signature, params, doc)
+
+
+def clean(text: str) -> str:
+    """Signature text without the stubs' private qualifiers (``_ir.PrimExpr`` → ``PrimExpr``)."""
+    return _SUPPORT_PREFIX.sub("", text)
+
+
+if __name__ == "__main__":
+    json.dump(read_members(Path(sys.argv[1])), sys.stdout)
