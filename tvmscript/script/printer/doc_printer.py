@@ -91,9 +91,10 @@ class PythonDocPrinter:
 
     def block(self, stmts: Sequence[D.StmtDoc]) -> None:
         self.indent += self.step
-        for s in stmts:
-            self.newline()
-            self.stmt(s)
+        out, newline, fns = self.out, self._newline, self._stmt
+        for s in stmts:  # a nested block restores the indentation it changes
+            out.append(newline)
+            fns[type(s)](s)
         if not stmts:
             self.newline()
             self.out.append("pass")
@@ -114,20 +115,19 @@ class PythonDocPrinter:
             self.newline()
 
     def _assign(self, s: D.AssignDoc) -> None:
-        if isinstance(s.lhs, D.TupleDoc):
-            self.out.append(joined(s.lhs.elements))
-        else:
-            self.out.append(expr_text(s.lhs))
+        lhs, rhs = s.lhs, s.rhs
+        unpack = type(lhs) is D.TupleDoc
+        text = joined(lhs.elements) if unpack else expr_text(lhs)  # type: ignore[attr-defined]
         if s.annotation is not None:
-            self.out.append(": ")
-            self.out.append(expr_text(s.annotation))
-        if s.rhs is not None:
-            self.out.append(" = ")
-            if isinstance(s.lhs, D.TupleDoc) and isinstance(s.rhs, D.TupleDoc):
-                self.out.append(joined(s.rhs.elements))
+            text += ": " + expr_text(s.annotation)
+        if rhs is not None:
+            if unpack and type(rhs) is D.TupleDoc:
+                text += " = " + joined(rhs.elements)
             else:
-                self.out.append(expr_text(s.rhs))
-        self.inline_comment(s)
+                text += " = " + expr_text(rhs)
+        if s.comment is not None:
+            text += "  # " + s.comment
+        self.out.append(text)
 
     def _if(self, s: D.IfDoc) -> None:
         self.comment_above(s, True)

@@ -121,13 +121,15 @@ class Frame:
         return self
 
     def __exit__(self, *_: object) -> None:
-        for cb in reversed(self.callbacks):
-            cb()
-        self.callbacks.clear()
-        remove = self.d.remove_var
-        for key in reversed(self.defined):
-            remove(key)
-        self.defined.clear()
+        if self.callbacks:
+            for cb in reversed(self.callbacks):
+                cb()
+            self.callbacks.clear()
+        if self.defined:
+            remove = self.d.remove_var
+            for key in reversed(self.defined):
+                remove(key)
+            self.defined.clear()
         self.d.frames.pop()
 
     def add_dispatch_token(self, token: str) -> None:
@@ -273,6 +275,8 @@ class IRDocsifier:
 
 def unique_name(hint: str, defined: set[str]) -> str:
     """``hint`` made an identifier, suffixed ``_1``, ``_2``, ... until unused (TVM's rule)."""
+    if hint not in defined and hint.isidentifier() and hint.isascii():  # the common case
+        return hint
     if not hint.isidentifier() or not hint.isascii():
         hint = "".join(c if (c.isascii() and c.isalnum()) or c == "_" else "_" for c in hint)
     name = hint

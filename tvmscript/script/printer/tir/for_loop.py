@@ -6,9 +6,11 @@ from typing import Final
 
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import AccessPath
+from tvmscript.script.printer.expr_text import escape_string
 from tvmscript.script.printer.ir_docsifier import IRDocsifier, register
 from tvmscript.script.printer.tir.buffer import _children
-from tvmscript.script.printer.tir.utils import as_doc_body, define_var, tir
+from tvmscript.script.printer.tir.text import ATOM, arg_text, tir_call_doc
+from tvmscript.script.printer.tir.utils import as_doc_body, define_var
 from tvmscript.tir import arith
 from tvmscript.tir.expr import IntImm, PrimExpr, Var
 from tvmscript.tir.stmt import For, ForKind
@@ -66,40 +68,39 @@ def _print_for(loop: For, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     with d.frame(loop) as f:
         if len(nest) > 1:
             lhs: list[D.ExprDoc] = []
-            extents: list[D.ExprDoc] = []
+            extents: list[str] = []
             for inner in nest:
                 lhs.append(define_var(inner.loop_var, f, d))
-                extents.append(d.as_doc(inner.extent, p.attr("extent")))
+                extents.append(arg_text(inner.extent, d))
                 p = p.attr("body")
             as_doc_body(nest[-1].body, p, f, d)
-            return D.ForDoc(D.TupleDoc(lhs), tir(d, "grid").call(*extents), f.stmts)
+            return D.ForDoc(D.TupleDoc(lhs), tir_call_doc(d, "grid", extents), f.stmts)
         # Step 2. Otherwise spell the loop kind: `range`, `T.parallel`, ...
         var = define_var(loop.loop_var, f, d)
-        args: list[D.ExprDoc] = []
+        args: list[str] = []
         if _is_zero(loop.min) and _trivial_step(loop):
-            args.append(d.as_doc(loop.extent, p.attr("extent")))
+            args.append(arg_text(loop.extent, d))
         else:
-            args.append(d.as_doc(loop.min, p.attr("min")))
-            args.append(d.as_doc(arith.add(loop.min, loop.extent), p.attr("extent")))
-        kwargs: list[tuple[str, D.ExprDoc]] = []
+            args.append(arg_text(loop.min, d))
+            args.append(arg_text(arith.add(loop.min, loop.extent), d))
+        kwargs: list[tuple[str, str]] = []
         use_range = loop.kind is ForKind.SERIAL and not loop.annotations
-        if use_range:
-            prefix: D.ExprDoc = D.IdDoc("range")
-        elif loop.kind is ForKind.SERIAL:
-            prefix = tir(d, "serial")
-        else:
-            prefix = tir(d, _KIND_NAMES[loop.kind])
         if loop.kind is ForKind.THREAD_BINDING:
             tag = loop.thread_binding.thread_tag if loop.thread_binding is not None else ""
-            kwargs.append(("thread", D.LiteralDoc(tag)))
+            kwargs.append(("thread", escape_string(tag)))
         if loop.annotations:
-            kwargs.append(("annotations", d.as_doc(loop.annotations, p.attr("annotations"))))
+            kwargs.append(("annotations", arg_text(loop.annotations, d)))
         if not _trivial_step(loop):
             assert loop.step is not None
-            step = d.as_doc(loop.step, p.attr("step"))
+            step = arg_text(loop.step, d)
             if use_range:
                 args.append(step)
             else:
                 kwargs.append(("step", step))
+        if use_range:
+            head = D.TextDoc("range(" + ", ".join(args) + ")", ATOM)
+        else:
+            kind = "serial" if loop.kind is ForKind.SERIAL else _KIND_NAMES[loop.kind]
+            head = tir_call_doc(d, kind, args, kwargs)
         as_doc_body(loop.body, p.attr("body"), f, d)
-        return D.ForDoc(var, prefix.call(*args, kwargs=kwargs), f.stmts)
+        return D.ForDoc(var, head, f.stmts)
