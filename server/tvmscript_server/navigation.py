@@ -115,38 +115,37 @@ class StubLocation:
 
 
 def stub_location(text: str, line: int, character: int) -> StubLocation | None:
-    """The stub declaring the ``T.name`` under the position, when stubs were generated.
+    """The stub declaring the ``T.name`` (``T.axis.name``...) under the position.
 
-    Stubs come from ``tvmscript stubs -o stubs`` (``stubs/tvmscript/tir.pyi`` or
-    ``stubs/tir/__init__.pyi``, ...); without them ``T.*`` names have no definition.
+    Stubs come from ``tvmscript stubs`` (``stubs/tvmscript-stubs/tir/__init__.pyi``,
+    ``.../tir/axis.pyi``, ...); without them ``T.*`` names have no definition.
     """
     doc = outline(text)
     if not 0 <= line < len(doc.lines):
         return None
     chain = dotted_name_at(doc.lines[line], character)
-    if chain is None or len(chain) != 2:
+    if chain is None or len(chain) < 2:
         return None
     dialect = dialect_aliases(doc).get(chain[0])
     if dialect is None:
         return None
-    for stub in _stub_files(dialect):
-        found = _declaration_line(stub, chain[1])
+    for stub in _stub_files(dialect, chain[1:-1]):
+        found = _declaration_line(stub, chain[-1])
         if found is not None:
             return StubLocation(stub, *found)
     return None
 
 
-def _stub_files(dialect: str) -> list[Path]:
+def _stub_files(dialect: str, modules: list[str]) -> list[Path]:
     out: list[Path] = []
     for root in STUB_DIRS:
-        for candidate in (
-            root / f"{dialect}.pyi",
-            root / dialect / "__init__.pyi",
-            root / "tvmscript" / f"{dialect}.pyi",
-            root / "tvmscript" / dialect / "__init__.pyi",
-        ):
-            if candidate.is_file():
-                out.append(candidate)
+        for package in ("tvmscript-stubs", "tvmscript", "."):
+            base = root / package / dialect
+            for parts in (modules, modules[:-1]) if modules else ([],):
+                folder = base.joinpath(*parts)
+                for candidate in (folder / "__init__.pyi", folder.with_suffix(".pyi")):
+                    if candidate.is_file() and candidate not in out:
+                        out.append(candidate)
     return out
 
 
@@ -155,13 +154,18 @@ def _declaration_line(path: Path, name: str) -> tuple[int, int] | None:
         lines = path.read_text().split("\n")
     except OSError:
         return None
-    prefixes = (f"def {name}(", f"class {name}(", f"class {name}:", f"{name}:", f"{name} =")
     for i, raw in enumerate(lines):
-        stripped = raw.lstrip()
-        if raw[:1] in (" ", "\t") and not stripped.startswith(("def ", "class ")):
-            continue
-        if stripped.startswith(prefixes) and raw == stripped:
-            return i, raw.find(name, 4 if raw.startswith(("def ", "class")) else 0)
+        for prefix in (
+            f"def {name}(",
+            f"class {name}(",
+            f"class {name}:",
+            f"{name}: ",
+            f"{name} =",
+        ):
+            if raw.startswith(prefix):
+                return i, raw.index(name)
+        if raw.startswith(("from ", "import ")) and raw.endswith(f" as {name}"):
+            return i, len(raw) - len(name)
     return None
 
 

@@ -317,3 +317,17 @@ def _decode(data: list[int]) -> list[tuple[int, int, int, int, int]]:
 
 def _mods(bits: int, names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(name for i, name in enumerate(names) if bits & (1 << i))
+
+
+async def test_definition_of_t_name_goes_to_stub(client: LanguageClient, tmp_path: Path) -> None:
+    path = tmp_path / "k.py"
+    await open_document(client, path, KERNEL)
+    result = await client.text_document_definition_async(
+        types.DefinitionParams(
+            text_document=_doc(path), position=_pos(L_FOR, _col(KERNEL, L_FOR, "grid"))
+        )
+    )
+    assert isinstance(result, types.Location)
+    assert result.uri.endswith("/stubs/tvmscript-stubs/tir/__init__.pyi")
+    stub = Path(result.uri.removeprefix("file://")).read_text().split("\n")
+    assert stub[result.range.start.line].startswith("def grid(")

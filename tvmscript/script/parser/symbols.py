@@ -724,7 +724,7 @@ def _text(node: doc.Node | None) -> str:
 
 def _one_line(text: str) -> str:
     text = re.sub(r"\s*\n\s*", " ", text.strip())
-    return re.sub(r"([(\[]) ", r"\1", re.sub(r",\s*([)\]])", r"\1", text))
+    return re.sub(r" ([)\]])", r"\1", re.sub(r"([(\[]) ", r"\1", text))
 
 
 def _dotted(node: doc.Expr) -> list[str]:
