@@ -132,6 +132,8 @@ def format_literal(value: D.LiteralValue) -> str:
 
 def expr_text(e: D.ExprDoc | D.SliceDoc) -> str:
     """The text of expression ``e``."""
+    if type(e) is D.TextDoc:  # the commonest: an expression printed already
+        return e.text
     return _EXPR[type(e)](e)
 
 

@@ -10,7 +10,7 @@ from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import NULL_PATH, AccessPath
 from tvmscript.script.printer.expr_text import child_text
 from tvmscript.script.printer.ir_docsifier import Frame, IRDocsifier, register, register_named_type
-from tvmscript.script.printer.tir.text import ATOM, Text, arg_text, register_text
+from tvmscript.script.printer.tir.text import ATOM, Text, arg_text, expr_doc, register_text
 from tvmscript.script.printer.tir.utils import (
     define_buffer,
     define_var,
@@ -315,7 +315,7 @@ def _buffer_region_text(r: BufferRegion, d: IRDocsifier) -> Text:
 @register("", BufferStore)
 def _print_buffer_store(store: BufferStore, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     buf = d.as_doc(store.buffer, p.attr("buffer"))
-    value = d.as_doc(store.value, p.attr("value"))
+    value = expr_doc(store.value, p.attr("value"), d)
     if store.predicate is not None:
         indices = d.as_doc(store.indices, p.attr("indices"))
         pred = d.as_doc(store.predicate, p.attr("predicate"))

@@ -6,6 +6,7 @@ from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import AccessPath
 from tvmscript.script.printer.ir_docsifier import IRDocsifier, register
 from tvmscript.script.printer.tir.buffer import VarDef, buffer_attrs, buffer_call
+from tvmscript.script.printer.tir.text import expr_doc
 from tvmscript.script.printer.tir.utils import (
     as_doc_body,
     define_buffer,
@@ -48,7 +49,7 @@ def _print_evaluate(ev: Evaluate, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     if _is_return(value):
         assert isinstance(value, Call)
         return D.ReturnDoc(d.as_doc(value.args[0], p.attr("value").attr("args").index(0)))
-    doc = d.as_doc(value, p.attr("value"))
+    doc = expr_doc(value, p.attr("value"), d)
     if isinstance(value, Call):
         return D.ExprStmtDoc(doc)
     return D.ExprStmtDoc(tir(d, "evaluate").call(doc))
@@ -59,7 +60,7 @@ def _print_bind(stmt: Bind, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     ann = type_doc(type_of(stmt.var), d)
     if isinstance(ann, D.LiteralDoc):  # void
         ann = None
-    rhs = d.as_doc(stmt.value, p.attr("value"))
+    rhs = expr_doc(stmt.value, p.attr("value"), d)
     if d.is_defined(stmt.var):
         return D.AssignDoc(d.as_doc(stmt.var, p.attr("var")), rhs)
     lhs = define_var(stmt.var, d.frames[-1], d)

@@ -46,6 +46,16 @@ def _as_text_doc(obj: object, p: AccessPath, d: IRDocsifier) -> D.TextDoc:
     return D.TextDoc(text, prec)
 
 
+def expr_doc(obj: object, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
+    """``d.as_doc(obj, p)`` for an expression used as a value (a variable too prints as text)."""
+    if (fn := _TEXT.get(type(obj))) is None:
+        return d.as_doc(obj, p)  # type: ignore[no-any-return]
+    doc = D.TextDoc(*fn(obj, d))
+    if d.keep_paths:
+        doc.source_paths = (p,)
+    return doc
+
+
 def text_of(obj: object, d: IRDocsifier) -> Text:
     """``obj``'s text: an expression's printer, else its doc's (lists, buffers, ...)."""
     if (fn := _TEXT.get(type(obj))) is not None:
