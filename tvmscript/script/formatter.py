@@ -40,6 +40,7 @@ from tvmscript.script.parser.core.comments import extract_comments
 # Comments that are not the source's to keep: the printer writes the first itself where it
 # applies, and a bare `#` carries no text (it is dropped like a blank line).
 _PRINTER_COMMENTS: Final = frozenset({'with T.sblock("root"):', ""})
+_ROOT_COMMENT: Final = '# with T.sblock("root"):'
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,11 +127,13 @@ def _format(prelude: str, original: str, name: str) -> str | Skip | None:
         first = exc.diagnostics[0]
         line = first.line - prelude.count("\n")
         return Skip(f"it has errors: {first.message}", (line, first.column) if line > 0 else None)
-    printed = _definition_part(ir.script(comments=extract_comments(source)))
+    # Without a comment of its own there is nothing to keep (and nothing to tokenize).
+    commented = original.count("#") > original.count(_ROOT_COMMENT)
+    printed = _definition_part(ir.script(comments=extract_comments(source) if commented else None))
     printed = printed.replace("\nclass Module:", f"\nclass {name}:", 1)
     if printed == original:
         return None
-    if lost := _comments(original) - _comments(printed):
+    if commented and (lost := _comments(original) - _comments(printed)):
         comment = next(iter(lost))
         return Skip(f"the printer would drop the comment '# {comment}'")
     try:
