@@ -67,7 +67,9 @@ class PythonDocPrinter:
     @indent.setter
     def indent(self, value: int) -> None:
         self._indent = value
-        self._newline = "\n" + " " * value
+        if (newline := _NEWLINES.get(value)) is None:
+            newline = _NEWLINES[value] = "\n" + " " * value
+        self._newline = newline
 
     # -- dispatch -----------------------------------------------------------------------------
 
@@ -149,31 +151,27 @@ class PythonDocPrinter:
 
     def _for(self, s: D.ForDoc) -> None:
         self.comment_above(s, True)
-        self.out.append("for ")
-        if isinstance(s.lhs, D.TupleDoc):
-            self.out.append(joined(s.lhs.elements))
-            if len(s.lhs.elements) == 1:
-                self.out.append(",")
+        lhs = s.lhs
+        if type(lhs) is D.TupleDoc:
+            target = joined(lhs.elements) + ("," if len(lhs.elements) == 1 else "")
         else:
-            self.out.append(expr_text(s.lhs))
-        self.out.append(" in ")
-        self.out.append(expr_text(s.rhs))
-        self.out.append(":")
+            target = expr_text(lhs)
+        self.out.append("for " + target + " in " + expr_text(s.rhs) + ":")
         self.block(s.body)
 
     def _scope(self, s: D.ScopeDoc) -> None:
         self.comment_above(s, True)
-        self.out.append("with ")
-        self.out.append(expr_text(s.rhs))
-        if s.lhs is not None:
-            self.out.append(" as ")
-            self.out.append(expr_text(s.lhs))
-        self.out.append(":")
+        if s.lhs is None:
+            self.out.append("with " + expr_text(s.rhs) + ":")
+        else:
+            self.out.append("with " + expr_text(s.rhs) + " as " + expr_text(s.lhs) + ":")
         self.block(s.body)
 
     def _expr_stmt(self, s: D.ExprStmtDoc) -> None:
-        self.out.append(expr_text(s.expr))
-        self.inline_comment(s)
+        if s.comment is None:
+            self.out.append(expr_text(s.expr))
+        else:
+            self.out.append(expr_text(s.expr) + "  # " + s.comment)
 
     def _assert(self, s: D.AssertDoc) -> None:
         self.out.append("assert ")
@@ -239,6 +237,9 @@ class PythonDocPrinter:
     def _docstring(self, s: D.DocStringDoc) -> None:
         if s.comment:
             self.out.append('"""' + s.comment + '"""')
+
+
+_NEWLINES: dict[int, str] = {}  # indentation -> "\n" and that many spaces
 
 
 def to_python_script(doc: D.Doc, indent_spaces: int = 4) -> str:
