@@ -594,6 +594,7 @@ class SymbolCache:
     def __init__(self, filename: str = "<string>") -> None:
         self.filename = filename
         self._units: dict[tuple[object, ...], _UnitResult] = {}
+        self._parsed: dict[str, ast.Module] = {}
         self._last: tuple[str, SymbolIndex] | None = None
         self.parsed_units = 0  # how many definitions the last `index` parsed (for tests)
 
@@ -614,7 +615,7 @@ class SymbolCache:
         return found
 
     def _index(self, text: str) -> SymbolIndex | None:
-        units = _split_units(text, self.filename)
+        units = _split_units(text, self.filename, self._parsed)
         if units is None:
             return None
         mentions: dict[str, int] = {}
@@ -649,13 +650,18 @@ class SymbolCache:
         return _link(results)
 
 
-def _split_units(text: str, filename: str) -> list[_Unit] | None:
+def _split_units(text: str, filename: str, parsed: dict[str, ast.Module]) -> list[_Unit] | None:
+    """The top-level statements of ``text``, chunks parsed once (``parsed`` is updated)."""
     units: list[_Unit] = []
+    seen: dict[str, ast.Module] = {}
     for start, chunk in api._chunks(text):
-        try:
-            module = api.parse_python(chunk, filename)
-        except (SyntaxError, ValueError):
-            return None
+        module = seen.get(chunk) or parsed.get(chunk)
+        if module is None:
+            try:
+                module = api.parse_python(chunk, filename)
+            except (SyntaxError, ValueError):
+                return None
+        seen[chunk] = module
         source = Source(chunk, filename, line_offset=start - 1)
         lines = chunk.split("\n")
         for stmt in module.body:
@@ -664,6 +670,8 @@ def _split_units(text: str, filename: str) -> list[_Unit] | None:
             last = stmt.end_lineno or stmt.lineno
             body = "\n".join(lines[first - 1 : last])
             units.append(_Unit(source, stmt, first + start - 1, body))
+    parsed.clear()
+    parsed.update(seen)
     return units
 
 
@@ -839,6 +847,11 @@ def _shape_name(root: doc.Node, name: str) -> Span | None:
 def _script(value: Any) -> str:
     if isinstance(value, int | float | str):
         return repr(value)
+    kind = type(value).__name__
+    if kind == "IntImm" and value.dtype == "int32":
+        return str(value.value)
+    if (kind == "Var" or kind == "SizeVar") and value.name:
+        return str(value.name)
     try:
         return str(value.script())
     except Exception:
