@@ -39,6 +39,14 @@ class VarDef(IntEnum):
 
 
 def _count_uses(buffer: Buffer) -> dict[int, int]:
+    """How often each variable occurs in ``buffer``'s data, strides, offset and shape."""
+    off = buffer.elem_offset
+    if (
+        not buffer.strides
+        and (off is None or type(off) is IntImm)
+        and all(type(e) is IntImm for e in buffer.shape)
+    ):  # the common case: constant shape, only the data pointer
+        return {id(buffer.data): 1}
     counts: dict[int, int] = {}
 
     def visit(e: PrimExpr | None) -> None:
@@ -190,7 +198,10 @@ def _shape_doc(
     shape: list[D.ExprDoc] = []
     for i, e in enumerate(buffer.shape):
         e_p = shape_p.index(i)
-        if not isinstance(e, Var) or d.is_defined(e):
+        if not isinstance(e, Var):
+            shape.append(expr_doc(e, e_p, d))
+            continue
+        if d.is_defined(e):
             shape.append(d.as_doc(e, e_p))
             continue
         name = define_var(e, frame, d)
