@@ -78,7 +78,8 @@ def print_script(obj: object, **options: Any) -> str:
     """``obj`` (IRModule, PrimFunc, TIR expression or statement) as TVMScript text.
 
     Options: ``show_meta``, ``verbose_expr``, ``indent_spaces``, ``func_name`` (print one
-    function of a module), ``source_paths`` (record IR paths on docs), ``comments`` (a
+    function of a module), ``source_paths`` (record IR paths on docs: statements, and each
+    expression as a whole, since expressions print straight to text), ``comments`` (a
     `CommentTable` of the source, whose comments are printed where they belong; see
     `tvmscript.script.parser.core.comments`) and TVM's prefixes (``tir_prefix``, ...).
     """

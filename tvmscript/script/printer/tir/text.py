@@ -98,3 +98,8 @@ def tir_call_doc(
     if kwargs:
         args = [*args, *(k + "=" + v for k, v in kwargs)]
     return D.TextDoc(*tir_call(d, attr, args))
+
+
+def text_printed_classes() -> frozenset[type]:
+    """The classes with a text printer."""
+    return frozenset(_TEXT)
