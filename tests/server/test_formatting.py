@@ -195,8 +195,11 @@ def test_formatting_a_corpus_file_changes_at_most_its_definition_to_tvm_text(
 
 
 def _inject(text: str, choices: list[int]) -> str:
-    """``text`` with comments in its definitions: choice 1 a line above (at one of several
-    indentations), 2 a trailing comment on a line that ends a token line, else nothing."""
+    """``text`` with comments added in its definitions, line by line by ``choices``.
+
+    Choice 1 (mod 4) adds a line above (at one of several indentations), 2 a trailing comment
+    on a line that ends a token line, others nothing.
+    """
     lines = text.split("\n")
     doc = outline(text)
     inside = [i for d in doc.definitions for i in range(d.start, d.end)]
