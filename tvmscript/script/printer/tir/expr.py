@@ -20,6 +20,7 @@ from tvmscript.script.printer.expr_text import (
 from tvmscript.script.printer.ir_docsifier import IRDocsifier, register, register_named_type
 from tvmscript.script.printer.tir.text import (
     ATOM,
+    TEXT_PRINTERS,
     Text,
     arg_text,
     doc_text,
@@ -229,8 +230,8 @@ def _register_binary(
 
     def _binary_text(e: E.BinaryOp, d: IRDocsifier) -> Text:
         a, b = e.a, e.b
-        text_a = text_of(a, d)
-        text_b = text_of(b, d)
+        text_a = TEXT_PRINTERS[type(a)](a, d)  # operands are expressions: no fallback needed
+        text_b = TEXT_PRINTERS[type(b)](b, d)
         if kind is not None:
             # Inlined fast path of `_rebuilds`: no constant operand, one dtype.
             if (

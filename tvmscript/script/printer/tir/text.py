@@ -22,6 +22,8 @@ TextPrinter = Callable[[Any, IRDocsifier], Text]
 
 ATOM: Final = int(Prec.ATOM)
 _TEXT: dict[type, TextPrinter] = {}
+TEXT_PRINTERS: Final = _TEXT
+"""Class -> text printer (read only; every `PrimExpr` class has one, see `register_text`)."""
 
 
 def register_text(*classes: type, doc: bool = True) -> Callable[[TextPrinter], TextPrinter]:
@@ -88,7 +90,9 @@ def tir_text(d: IRDocsifier, attr: str) -> str:
 
 def tir_call(d: IRDocsifier, attr: str, args: list[str]) -> Text:
     """``T.attr(args)``."""
-    return tir_text(d, attr) + "(" + ", ".join(args) + ")", ATOM
+    if (callee := d.prefixed_text.get(attr)) is None:
+        callee = tir_text(d, attr)
+    return callee + "(" + ", ".join(args) + ")", ATOM
 
 
 def tir_call_doc(
