@@ -6,6 +6,7 @@ Statements are laid out here; expressions (literals, precedence, parentheses) in
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.expr_text import (
@@ -37,20 +38,6 @@ class PythonDocPrinter:
         self._indent = 0
         self._newline = "\n"
         self.step = indent_spaces
-        self._stmt: dict[type, Callable[[D.StmtDoc], None]] = {
-            D.AssignDoc: self._assign,  # type: ignore[dict-item]
-            D.IfDoc: self._if,  # type: ignore[dict-item]
-            D.WhileDoc: self._while,  # type: ignore[dict-item]
-            D.ForDoc: self._for,  # type: ignore[dict-item]
-            D.ScopeDoc: self._scope,  # type: ignore[dict-item]
-            D.ExprStmtDoc: self._expr_stmt,  # type: ignore[dict-item]
-            D.AssertDoc: self._assert,  # type: ignore[dict-item]
-            D.ReturnDoc: self._return,  # type: ignore[dict-item]
-            D.FunctionDoc: self._function,  # type: ignore[dict-item]
-            D.ClassDoc: self._class,  # type: ignore[dict-item]
-            D.CommentDoc: self._comment,  # type: ignore[dict-item]
-            D.DocStringDoc: self._docstring,  # type: ignore[dict-item]
-        }
 
     def text(self) -> str:
         """Everything printed so far, trailing whitespace removed."""
@@ -87,16 +74,16 @@ class PythonDocPrinter:
             raise TypeError(f"cannot print {type(doc).__name__}")
 
     def stmt(self, s: D.StmtDoc) -> None:
-        self._stmt[type(s)](s)
+        _STMT[type(s)](self, s)
 
     # -- statements ---------------------------------------------------------------------------
 
     def block(self, stmts: Sequence[D.StmtDoc]) -> None:
         self.indent += self.step
-        out, newline, fns = self.out, self._newline, self._stmt
+        out, newline, fns = self.out, self._newline, _STMT
         for s in stmts:  # a nested block restores the indentation it changes
             out.append(newline)
-            fns[type(s)](s)
+            fns[type(s)](self, s)
         if not stmts:
             self.newline()
             self.out.append("pass")
@@ -150,7 +137,8 @@ class PythonDocPrinter:
         self.block(s.body)
 
     def _for(self, s: D.ForDoc) -> None:
-        self.comment_above(s, True)
+        if s.comment is not None:
+            self.comment_above(s, True)
         lhs = s.lhs
         if type(lhs) is D.TupleDoc:
             target = joined(lhs.elements) + ("," if len(lhs.elements) == 1 else "")
@@ -160,7 +148,8 @@ class PythonDocPrinter:
         self.block(s.body)
 
     def _scope(self, s: D.ScopeDoc) -> None:
-        self.comment_above(s, True)
+        if s.comment is not None:
+            self.comment_above(s, True)
         if s.lhs is None:
             self.out.append("with " + expr_text(s.rhs) + ":")
         else:
@@ -239,6 +228,21 @@ class PythonDocPrinter:
             self.out.append('"""' + s.comment + '"""')
 
 
+P = PythonDocPrinter
+_STMT: Final[dict[type, Callable[[P, D.StmtDoc], None]]] = {
+    D.AssignDoc: P._assign,  # type: ignore[dict-item]
+    D.IfDoc: P._if,  # type: ignore[dict-item]
+    D.WhileDoc: P._while,  # type: ignore[dict-item]
+    D.ForDoc: P._for,  # type: ignore[dict-item]
+    D.ScopeDoc: P._scope,  # type: ignore[dict-item]
+    D.ExprStmtDoc: P._expr_stmt,  # type: ignore[dict-item]
+    D.AssertDoc: P._assert,  # type: ignore[dict-item]
+    D.ReturnDoc: P._return,  # type: ignore[dict-item]
+    D.FunctionDoc: P._function,  # type: ignore[dict-item]
+    D.ClassDoc: P._class,  # type: ignore[dict-item]
+    D.CommentDoc: P._comment,  # type: ignore[dict-item]
+    D.DocStringDoc: P._docstring,  # type: ignore[dict-item]
+}
 _NEWLINES: dict[int, str] = {}  # indentation -> "\n" and that many spaces
 
 
