@@ -216,6 +216,9 @@ _LEAVES: Final = frozenset(
 )
 
 
+_NAMED: Final = (Var, Buffer)
+
+
 def _compute_common_prefix(root: object) -> dict[int, list[object]]:
     prefix: dict[int, list[object]] = {}
     visited: set[int] = set()
@@ -235,7 +238,7 @@ def _compute_common_prefix(root: object) -> dict[int, list[object]]:
     def visit(obj: object) -> None:
         if type(obj) in _LEAVES:
             return
-        is_var = isinstance(obj, Var | Buffer)
+        is_var = isinstance(obj, _NAMED)
         if id(obj) in visited:
             if is_var:
                 handle(obj)
@@ -264,12 +267,12 @@ def field_names(obj: object) -> tuple[str, ...]:
 
 
 def _children(obj: object) -> list[object]:
+    if isinstance(obj, Node):  # the commonest, and cheaper to test than the Mapping ABC
+        return [getattr(obj, name) for name in field_names(obj)]
     if isinstance(obj, tuple | list):
         return list(obj)
     if isinstance(obj, Mapping):
         return [x for kv in obj.items() for x in kv]
-    if isinstance(obj, Node):
-        return [getattr(obj, name) for name in field_names(obj)]
     return []
 
 
