@@ -256,12 +256,15 @@ _CONST_TYPES: Final = frozenset(
 )
 
 
+_LOGICAL: Final[frozenset[type]] = frozenset({E.And, E.Or})
+
+
 def _rebuilds(build: Callable[[object, object], E.PrimExpr], e: E.BinaryOp) -> bool:
     a, b = e.a, e.b
     # Fast path. Rebuilding folds only constants: both operands, or one that is 0 or 1 (an
     # identity, absorbing or dividing-by-zero value); And/Or fold any constant and cast
     # non-bools; differing dtypes are cast. Anything else rebuilds the same node.
-    if a.dtype == b.dtype and not isinstance(e, E.And | E.Or):
+    if a.dtype == b.dtype and type(e) not in _LOGICAL:
         const_a, const_b = isinstance(a, _CONSTS), isinstance(b, _CONSTS)
         if not const_a and not const_b:
             return True

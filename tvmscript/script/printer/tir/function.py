@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from tvmscript.ir.module import GlobalVar
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import AccessPath
@@ -57,16 +59,20 @@ def _contains_block(stmt: Stmt) -> bool:
     stack: list[object] = [stmt]
     while stack:
         cur = stack.pop()
-        if isinstance(cur, SBlockRealize):
+        if type(cur) is SBlockRealize:
             return True
-        if isinstance(cur, tuple | list):
+        if isinstance(cur, _SEQUENCES):
             stack.extend(cur)
         elif isinstance(cur, Stmt):
             for name in field_names(cur):
                 value = getattr(cur, name)
-                if isinstance(value, Stmt | tuple | list):
+                if isinstance(value, _STMT_OR_SEQUENCE):
                     stack.append(value)
     return False
+
+
+_SEQUENCES: Final = (tuple, list)
+_STMT_OR_SEQUENCE: Final = (Stmt, tuple, list)
 
 
 def _decorator(func: PrimFunc, d: IRDocsifier) -> D.ExprDoc:
