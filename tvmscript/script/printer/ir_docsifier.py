@@ -149,12 +149,12 @@ class VarInfo:
     __slots__ = ("creator", "name", "shared")
 
     def __init__(
-        self, name: str | None, creator: Callable[[], D.ExprDoc] | None, shared: bool
+        self, name: str | None, creator: Callable[[], D.ExprDoc] | None, shared: D.IdDoc | None
     ) -> None:
         self.name = name
         self.creator = creator
         # Without source paths docs are never changed, so one name doc serves every use.
-        self.shared = D.IdDoc(name) if shared and name is not None else None
+        self.shared = shared
 
     def doc(self) -> D.ExprDoc:
         """The doc of one use."""
@@ -233,14 +233,15 @@ class IRDocsifier:
             return info.shared if info.shared is not None else D.IdDoc(info.name)
         name = unique_name(name_hint, self.defined_names)
         self.defined_names.add(name)
-        info = self.obj2info[key] = VarInfo(name, None, not self.keep_paths)
+        doc = D.IdDoc(name)
+        self.obj2info[key] = VarInfo(name, None, None if self.keep_paths else doc)
         frame.defined.append(key)
-        return info.shared if info.shared is not None else D.IdDoc(name)
+        return doc
 
     def define_with(self, obj: object, frame: Frame, creator: Callable[[], D.ExprDoc]) -> None:
         """Print ``obj`` as ``creator()`` (e.g. ``A.data``) until ``frame`` exits."""
         key = id(obj)
-        self.obj2info[key] = VarInfo(None, creator, False)
+        self.obj2info[key] = VarInfo(None, creator, None)
         frame.defined.append(key)
 
     def get_var_doc(self, obj: object) -> D.ExprDoc | None:

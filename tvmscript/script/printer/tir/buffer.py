@@ -10,7 +10,14 @@ from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import NULL_PATH, AccessPath
 from tvmscript.script.printer.expr_text import child_text
 from tvmscript.script.printer.ir_docsifier import Frame, IRDocsifier, register, register_named_type
-from tvmscript.script.printer.tir.text import ATOM, Text, arg_text, expr_doc, register_text
+from tvmscript.script.printer.tir.text import (
+    ATOM,
+    TEXT_PRINTERS,
+    Text,
+    arg_text,
+    expr_doc,
+    register_text,
+)
 from tvmscript.script.printer.tir.utils import (
     define_buffer,
     define_var,
@@ -283,6 +290,7 @@ def indices_text(indices: Sequence[PrimExpr], d: IRDocsifier) -> str:
     if not indices:
         return "[()]"
     out: list[str] = []
+    printers = TEXT_PRINTERS  # indices are expressions: straight to their printers
     for e in indices:
         if type(e) is Ramp and isinstance(e.stride, IntImm):
             start = arg_text(e.base, d)
@@ -294,7 +302,7 @@ def indices_text(indices: Sequence[PrimExpr], d: IRDocsifier) -> str:
                 text += ":" + arg_text(e.stride, d)
             out.append(text)
         else:
-            out.append(arg_text(e, d))
+            out.append(printers[type(e)](e, d)[0])
     return "[" + ", ".join(out) + "]"
 
 
@@ -302,7 +310,7 @@ def is_scalar_buffer(buffer: Buffer, d: IRDocsifier) -> bool:
     """Whether ``buffer`` prints as a scalar (``x: T.int32``; outside s_tir functions)."""
     if buffer.layout == "scalar":
         return id(buffer) in d.extra.get("scalars", ())
-    if is_s_tir(d) or len(buffer.shape) != 1:
+    if len(buffer.shape) != 1 or is_s_tir(d):
         return False
     dim = buffer.shape[0]
     return isinstance(dim, IntImm) and dim.value == 1 and id(buffer) in d.extra.get("scalars", ())
@@ -313,8 +321,9 @@ def _buffer_region_text(r: BufferRegion, d: IRDocsifier) -> Text:
     """``A[i, 0:4]``: a point where the extent is 1, else a slice."""
     buf = child_text(d.as_doc(r.buffer, NULL_PATH), ATOM)
     out: list[str] = []
+    printers = TEXT_PRINTERS
     for rng in r.region:
-        start = arg_text(rng.min, d)
+        start = printers[type(rng.min)](rng.min, d)[0]
         extent = rng.extent
         if isinstance(extent, IntImm) and extent.value == 1:
             out.append(start)
