@@ -244,6 +244,4 @@ def _equivalent(before: str, after: str) -> bool:
         return False
     if isinstance(old, IRModule) != isinstance(new, IRModule):
         return False
-    # A buffer_map built in another order compares unequal here (TVM's map has no order): then
-    # the canonical texts, which print parameters in order with their buffers, must agree.
-    return bool(structural_equal(old, new)) or bool(old.script() == new.script())
+    return bool(structural_equal(old, new))

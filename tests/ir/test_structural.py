@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Any
 
@@ -346,3 +347,13 @@ def count_leaves(e: PrimExpr) -> int:
     if isinstance(e, Let):
         return count_leaves(e.value) + count_leaves(e.body)
     return 1
+
+
+def test_buffer_map_order_does_not_matter() -> None:
+    """TVM's buffer_map is a Map: entries pair up through their parameters, not their order."""
+    func = vector_add()
+    shuffled = dataclasses.replace(func, buffer_map=dict(reversed(func.buffer_map.items())))
+    assert structural_equal(func, shuffled)
+    assert structural_hash(func) == structural_hash(shuffled)
+    swapped_params = dataclasses.replace(func, params=tuple(reversed(func.params)))
+    assert not structural_equal(func, swapped_params)

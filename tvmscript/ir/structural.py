@@ -272,12 +272,31 @@ class _Equal:
             return True
         if not isinstance(next(iter(lhs)), Node):
             return self.equal_value_keyed(lhs, rhs, is_def)
-        # Node keys (a PrimFunc's buffer_map): pair the entries in insertion order.
-        for i, ((lk, lv), (rk, rv)) in enumerate(zip(lhs.items(), rhs.items(), strict=True)):
+        # Node keys (a PrimFunc's buffer_map): like TVM's Map, unordered. A key already matched
+        # (a parameter) finds its partner by that match; the others pair in insertion order.
+        by_id = {id(key): key for key in rhs}
+        paired: list[tuple[Any, Any]] = []
+        for lk in lhs:
+            partner = self.lhs_vars.get(id(lk))
+            if partner is None or id(partner) not in by_id:
+                break
+            paired.append((lk, by_id.pop(id(partner))))
+        else:
+            return self.equal_pairs(lhs, rhs, paired, is_def)
+        unmatched = [key for key in rhs if id(key) in by_id]
+        rest = list(lhs)[len(paired) :]
+        for i, (lk, rk) in enumerate(zip(rest, unmatched, strict=True)):
             if not self.equal(lk, rk, is_def):
-                self.path.append(f".keys()[{i}]")
+                self.path.append(f".keys()[{len(paired) + i}]")
                 return False
-            if not self.equal(lv, rv, is_def):
+            paired.append((lk, rk))
+        return self.equal_pairs(lhs, rhs, paired, is_def)
+
+    def equal_pairs(
+        self, lhs: Mapping[Any, Any], rhs: Mapping[Any, Any], pairs: list[Any], is_def: bool
+    ) -> bool:
+        for lk, rk in pairs:
+            if not self.equal(lhs[lk], rhs[rk], is_def):
                 self.path.append(_key_path(lk))
                 return False
         return True
@@ -350,4 +369,8 @@ class _Hash:
         items = list(value.items())
         if not isinstance(items[0][0], Node):  # compared by key: hash in a fixed key order
             items.sort(key=lambda item: repr(item[0]))
-        return hash((_MAP_HASH, *[hash((self.hash(k), self.hash(v))) for k, v in items]))
+            return hash((_MAP_HASH, *[hash((self.hash(k), self.hash(v))) for k, v in items]))
+        # Node keys compare unordered: hash the entries in the order of their keys' hashes
+        # (parameters are numbered already), so values number their own variables alike.
+        keyed = sorted(((self.hash(k), v) for k, v in items), key=lambda item: item[0])
+        return hash((_MAP_HASH, *[hash((k, self.hash(v))) for k, v in keyed]))
