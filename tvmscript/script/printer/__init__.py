@@ -44,19 +44,25 @@ def _config(options: dict[str, Any]) -> PrinterConfig:
     return cfg
 
 
-def _header(d: IRDocsifier) -> list[D.StmtDoc]:
-    lines: list[D.StmtDoc] = []
+def _header(d: IRDocsifier) -> str:
+    """The import comments and a blank line, as text (they never depend on the layout)."""
+    lines = _header_lines(d)
+    if not lines:
+        return ""
+    return "".join(f"# {line}\n" for line in lines) + "\n"
+
+
+def _header_lines(d: IRDocsifier) -> list[str]:
+    lines: list[str] = []
     if d.extra.get("type_vars"):
-        lines.append(D.comment("from typing import TypeVar"))
+        lines.append("from typing import TypeVar")
     if "ir" in d.ir_usage:
-        lines.append(D.comment(f"from tvm.script import ir as {d.cfg.ir_prefix}"))
+        lines.append(f"from tvm.script import ir as {d.cfg.ir_prefix}")
     if "tir" in d.ir_usage:
-        lines.append(D.comment(f"from tvm.script import tirx as {d.cfg.tir_prefix}"))
-        lines.append(D.comment("from tvm.tirx.layout import Axis"))
+        lines.append(f"from tvm.script import tirx as {d.cfg.tir_prefix}")
+        lines.append("from tvm.tirx.layout import Axis")
     if "relax" in d.ir_usage:
-        lines.append(D.comment(f"from tvm.script import relax as {d.cfg.relax_prefix}"))
-    if lines:
-        lines.append(D.comment(""))
+        lines.append(f"from tvm.script import relax as {d.cfg.relax_prefix}")
     return lines
 
 
@@ -98,8 +104,8 @@ def print_script(obj: object, **options: Any) -> str:
     try:
         if isinstance(obj, IRModule | PrimFunc):
             doc = d.as_doc(obj, _root(cfg))
-            stmts = [*_header(d), *_type_vars(d), doc, *_metadata(d)]
-            return to_python_script(D.StmtBlockDoc(stmts), cfg.indent_spaces)
+            stmts = [*_type_vars(d), doc, *_metadata(d)]
+            return _header(d) + to_python_script(D.StmtBlockDoc(stmts), cfg.indent_spaces)
         return _print_fragment(obj, d)
     finally:
         if paused:
