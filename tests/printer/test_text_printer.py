@@ -10,7 +10,7 @@ from tvmscript.script.printer import doc as D
 from tvmscript.script.printer import print_script
 from tvmscript.script.printer.access_path import AccessPath
 from tvmscript.script.printer.doc_printer import to_python_script
-from tvmscript.script.printer.expr_text import Prec, operation_of, wrap
+from tvmscript.script.printer.expr_text import Prec, binary_of, operation_of, wrap
 from tvmscript.script.printer.ir_docsifier import IRDocsifier, PrinterConfig
 from tvmscript.script.printer.tir.text import text_printed_classes
 from tvmscript.tir import expr as E
@@ -103,3 +103,11 @@ def main(A: T.Buffer((8,), "float32")):
     assert store.rhs.text == "A[i] * T.float32(2.0)"
     assert [repr(p) for p in store.rhs.source_paths] == ["<root>.body.body.value"]
     assert [repr(p) for p in store.source_paths] == ["<root>.body.body"]
+
+
+@pytest.mark.parametrize("kind", [k for k in K if K.NOT < k < K.IF_THEN_ELSE and k != K.POW])
+def test_binary_fast_path_agrees_with_operation_rule(kind: D.OpKind) -> None:
+    for pa in Prec:
+        for pb in Prec:
+            a, b = ("a", int(pa)), ("b", int(pb))
+            assert binary_of(kind, a, b) == operation_of(kind, [a, b])

@@ -250,7 +250,11 @@ def operation_of(kind: D.OpKind, ops: Sequence[tuple[str, int]]) -> str:
 def binary_of(kind: D.OpKind, a: tuple[str, int], b: tuple[str, int]) -> str:
     """`operation_of` for a (left-associative) binary operator other than ``**``."""
     prec = _PREC[kind]
-    return wrap(a[0], a[1], prec) + _OP_SPACED[kind] + wrap(b[0], b[1], prec, True)
+    # `wrap`'s rule, inlined (the hottest path): the left operand is wrapped when it binds
+    # less tightly, the right one also when it binds as tightly.
+    left = a[0] if a[1] >= prec else "(" + a[0] + ")"
+    right = b[0] if b[1] > prec else "(" + b[0] + ")"
+    return left + _OP_SPACED[kind] + right
 
 
 def op_precedence(kind: D.OpKind) -> int:
