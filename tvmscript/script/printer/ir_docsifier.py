@@ -181,7 +181,7 @@ class IRDocsifier:
         self.extra: dict[str, Any] = {}  # per-dialect state (e.g. the s_tir flag)
         self.keep_paths = cfg.source_paths
         self.comments = cfg.comments
-        self.prefixed: dict[str, D.AttrAccessDoc] = {}  # shared `T.attr` docs
+        self.prefixed: dict[str, D.ExprDoc] = {}  # shared `T.attr` docs
         self.prefixed_text: dict[str, str] = {}  # `T.attr` texts
         self.int_literals: dict[int, D.LiteralDoc] = {}  # shared int docs (no source paths)
 

@@ -9,6 +9,7 @@ from tvmscript.ir.node import Node, node_fields
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import AccessPath
 from tvmscript.script.printer.ir_docsifier import Frame, IRDocsifier
+from tvmscript.script.printer.tir.text import ATOM, tir_text
 from tvmscript.tir.buffer import Buffer
 from tvmscript.tir.expr import (
     FloatImm,
@@ -36,12 +37,11 @@ from tvmscript.tir.stmt import (
 TOKEN: Final = "tir"
 
 
-def tir(d: IRDocsifier, attr: str) -> D.AttrAccessDoc:
-    """``T.attr`` (records that the header must import ``T``)."""
+def tir(d: IRDocsifier, attr: str) -> D.ExprDoc:
+    """``T.attr`` (records that the header must import ``T``), as text."""
     if (doc := d.prefixed.get(attr)) is not None:
         return doc
-    d.ir_usage.add("tir")
-    doc = D.AttrAccessDoc(D.IdDoc(d.cfg.tir_prefix), attr)
+    doc = D.TextDoc(tir_text(d, attr), ATOM)
     if not d.keep_paths:  # docs without paths are never changed: share them
         d.prefixed[attr] = doc
     return doc
