@@ -1,4 +1,8 @@
-"""`IncrementalChecker` gives exactly `check_source`'s diagnostics through random edits."""
+"""`IncrementalChecker` gives exactly a fresh analysis through random edits.
+
+Diagnostics equal `check_source`'s, symbols `index_source`'s, build warnings those of every
+definition `parse_file` built without errors.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,11 @@ import re
 import pytest
 from conftest import corpus_rows, script
 
-from tvmscript import check_source
+from tvmscript import Diagnostic, check_source
+from tvmscript.analysis.build_check import build_diagnostics
+from tvmscript.script.parser import api
 from tvmscript.script.parser.incremental import IncrementalChecker
+from tvmscript.script.parser.symbols import index_source
 
 _HEADER = "from tvm.script import ir as I\nfrom tvm.script import tirx as T\n"
 _MACRO = script(
@@ -17,6 +24,15 @@ _MACRO = script(
     @T.macro
     def bump(x):
         x[0] = x[0] + N
+    """
+)
+_UNBOUND = script(
+    """
+    @T.prim_func
+    def unbound(A: T.Buffer((8,), "float32")):
+        n = T.int32()
+        for i in T.thread_binding(n, thread="threadIdx.x"):
+            A[0] = A[0] + T.float32(1)
     """
 )
 
@@ -55,8 +71,13 @@ def _edit(text: str, rng: random.Random) -> str:
                 lines.insert(i, line)
         case 6:  # a macro that uses a constant
             lines[i:i] = _MACRO.split("\n")
-        case 7:  # a buffer name broken
-            lines[i] = re.sub(r"\b([A-Z])\b(?=\[)", r"\1q", line, count=1)
+        case 7:  # a buffer name broken, or a definition with build warnings
+            lines[i : i + 1] = rng.choice(
+                [
+                    [re.sub(r"\b([A-Z])\b(?=\[)", r"\1q", line, count=1)],
+                    ["", *_UNBOUND.replace("unbound", f"unbound_{i}").split("\n"), line],
+                ]
+            )
         case _:  # an import appears or disappears
             if line.startswith("from tvm"):
                 del lines[i]
@@ -74,6 +95,51 @@ def test_random_edits_equal_check_source(seed: int) -> None:
     for _ in range(25):
         text = _edit(text, rng)
         assert checker.check(text) == check_source(text, "k.py")
+
+
+def _build_warnings(text: str) -> list[Diagnostic]:
+    definitions, _ = api.parse_file(text, "k.py")
+    found = [
+        w
+        for d in definitions
+        if d.result is not None
+        for w in build_diagnostics(d.result, text, "k.py")
+    ]
+    return sorted(found, key=lambda d: (d.line, d.column))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_edits_equal_a_fresh_analysis(seed: int) -> None:
+    rng = random.Random(100 + seed)
+    text = _corpus_file(10, seed) + "\n" + _UNBOUND
+    checker = IncrementalChecker("k.py")
+    warned = 0
+    for step in range(26):
+        if step:
+            text = _edit(text, rng)
+        analysis = checker.analyse(text)
+        assert list(analysis.diagnostics) == check_source(text, "k.py")
+        assert analysis.symbols.symbols == index_source(text, "k.py").symbols
+        assert list(analysis.warnings) == _build_warnings(text)
+        warned += bool(analysis.warnings)
+    assert warned  # the property saw build warnings
+
+
+def test_an_edit_parses_only_the_edited_definition() -> None:
+    text = _corpus_file(8, 3) + "\n" + _UNBOUND
+    checker = IncrementalChecker("k.py")
+    first = checker.analyse(text)
+    assert first.parsed == 9
+    assert checker.analyse(text) is first  # the same version: nothing redone
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if "for i in T.thread_binding(n" in line)
+    lines.insert(at, "        # note")
+    lines.insert(3, "# above everything")
+    edited = "\n".join(lines)
+    again = checker.analyse(edited)
+    assert again.parsed == 1
+    assert [w.line for w in again.warnings] == [w.line + 2 for w in first.warnings]
+    assert [s.span for s in again.symbols.symbols if s.name == "unbound"] != []
 
 
 def test_lines_inserted_above_a_definition_shift_its_diagnostics() -> None:

@@ -9,7 +9,8 @@ import pytest
 from conftest import corpus_rows, script
 
 from tvmscript.ir.span import Span
-from tvmscript.script.parser.symbols import KINDS, SymbolCache, SymbolIndex, index_source
+from tvmscript.script.parser.incremental import IncrementalChecker
+from tvmscript.script.parser.symbols import KINDS, SymbolIndex, index_source
 
 TIR_PROGRAMS = corpus_rows("tir")
 
@@ -225,9 +226,10 @@ def test_cache_matches_full_index_through_edits() -> None:
     text = "from tvm.script import ir as I\nfrom tvm.script import tirx as T\n\n" + "\n\n".join(
         body
     )
-    cache = SymbolCache()
-    assert cache.index(text).symbols == index_source(text).symbols
-    assert cache.parsed_units == 12
+    checker = IncrementalChecker()
+    first = checker.analyse(text)
+    assert first.symbols.symbols == index_source(text).symbols
+    assert first.parsed == 12
     lines = text.split("\n")
     for _ in range(6):
         i = rng.randrange(3, len(lines))
@@ -235,5 +237,6 @@ def test_cache_matches_full_index_through_edits() -> None:
             continue
         lines.insert(i, lines[i][: len(lines[i]) - len(lines[i].lstrip())] + "# note")
         edited = "\n".join(lines)
-        assert cache.index(edited).symbols == index_source(edited).symbols
-        assert cache.parsed_units == 1
+        analysis = checker.analyse(edited)
+        assert analysis.symbols.symbols == index_source(edited).symbols
+        assert analysis.parsed == 1

@@ -1,12 +1,20 @@
-"""`check_source` again after an edit, re-analysing only the definitions whose text changed.
+"""One analysis per version of a file: re-parsing only the definitions whose text changed.
+
+A parse of a top-level definition (with the recording parser of `symbols`) gives at once its
+diagnostics (exactly `check_source`'s), its IR (the build-time warnings of `build_check` come
+from it) and its symbols (the `SymbolIndex` of `index_source`). `analyse_source` does that for a
+whole file; `IncrementalChecker` for successive versions of one file, reusing what it found for
+each definition.
 
 The file is cut into top-level chunks (`api._chunks`); only chunks not seen before are parsed.
-A definition's diagnostics are reused, shifted to its new line, when its text and its context
+A definition's findings are reused, shifted to its new line, when its text and its context
 (the text of every top-level statement above it that can change the module's names) are
 unchanged. Not cached, so always re-analysed: macros, definitions whose name the rest of the
 file mentions (their IR is a global others may use), and definitions with a diagnostic outside
-their own lines (it points into a macro or another statement). Anything unexpected, or a chunk
-that does not parse alone (a syntax error), falls back to `check_source` itself.
+their own lines (it points into a macro or another statement). After a syntax error, as
+`check_source` does, the chunks around it are left out and the others analysed as usual (only
+the whole file is parsed once more, by Python, to find the error). Anything unexpected falls
+back to `analyse_source`.
 """
 
 from __future__ import annotations
@@ -14,16 +22,139 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass, replace
-from typing import Final
+from typing import Any, Final
 
+from tvmscript.analysis.build_check import build_diagnostics
 from tvmscript.diagnostics import Diagnostic, DiagnosticError, debug_enabled
 from tvmscript.script.parser import api
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.parser import Parser, internal_error
 from tvmscript.script.parser.core.source import Source
+from tvmscript.script.parser.symbols import (
+    RecordingParser,
+    SymbolIndex,
+    _link,
+    _Recorder,
+    _UnitResult,
+)
 
 _IDENT: Final = re.compile(r"[A-Za-z_]\w*")
 _MAX_CHUNKS: Final = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What one version of a file gave: every feature of the language server reads it.
+
+    ``diagnostics`` are exactly `check_source`'s; ``warnings`` the build-time warnings of each
+    definition without errors; ``symbols`` the `index_source` index; ``results`` the IR of each
+    top-level definition without errors, by name (the last one of a name); ``parsed`` how
+    many definitions this version parsed (the others were reused).
+    """
+
+    text: str
+    diagnostics: tuple[Diagnostic, ...]
+    warnings: tuple[Diagnostic, ...]
+    symbols: SymbolIndex
+    results: dict[str, Any]
+    parsed: int = 0
+
+    def all_diagnostics(self) -> list[Diagnostic]:
+        """Diagnostics and warnings, in text order."""
+        if not self.warnings:
+            return list(self.diagnostics)
+        return sorted([*self.diagnostics, *self.warnings], key=lambda d: (d.line, d.column))
+
+
+def analyse_source(text: str, filename: str = "<string>") -> Analysis:
+    """The whole analysis of ``text``, every definition parsed once; never raises."""
+    try:
+        with api._without_gc_pauses():
+            return _fresh(text, filename)
+    except Exception:
+        if debug_enabled():
+            raise
+        return Analysis(text, tuple(api.check_source(text, filename)), (), SymbolIndex([]), {})
+
+
+def _fresh(text: str, filename: str) -> Analysis:
+    diagnostics: list[Diagnostic] = []
+    recorder = _Recorder()
+    globals_ = api.default_globals()
+    found = _Found(text, filename)
+    for source, module in api._modules(text, filename, diagnostics):
+        parser = RecordingParser(globals_, diagnostics, recorder)
+        for stmt in module.body:
+            found.run(parser, recorder, source, stmt)
+    return found.analysis(diagnostics)
+
+
+class _Found:
+    """Symbols, IR and warnings of the statements run so far."""
+
+    def __init__(self, text: str, filename: str) -> None:
+        self.text = text
+        self.filename = filename
+        self.units: list[_UnitResult] = []
+        self.warnings: list[Diagnostic] = []
+        self.results: dict[str, Any] = {}
+        self.definitions: list[api.Definition] = []
+        self.parsed = 0
+
+    def run(
+        self, parser: Parser, recorder: _Recorder, source: Source, stmt: ast.stmt
+    ) -> tuple[_UnitResult, list[Diagnostic], dict[str, Any]]:
+        """Run one top-level statement; its symbols, warnings and IR (also kept here)."""
+        count = len(self.definitions)
+        _run(parser, recorder, source, stmt, self.definitions)
+        symbols = recorder.take()
+        warnings: list[Diagnostic] = []
+        results: dict[str, Any] = {}
+        for definition in self.definitions[count:]:
+            self.parsed += 1
+            if definition.result is not None:
+                results[definition.name] = definition.result
+                warnings.extend(build_diagnostics(definition.result, self.text, self.filename))
+        self.add(symbols, warnings, results)
+        return symbols, warnings, results
+
+    def add(
+        self, symbols: _UnitResult, warnings: list[Diagnostic], results: dict[str, Any]
+    ) -> None:
+        self.units.append(symbols)
+        self.warnings.extend(warnings)
+        self.results.update(results)
+
+    def analysis(self, diagnostics: list[Diagnostic]) -> Analysis:
+        return Analysis(
+            self.text,
+            tuple(sorted(diagnostics, key=lambda d: (d.line, d.column))),
+            tuple(sorted(self.warnings, key=lambda d: (d.line, d.column))),
+            _link(self.units),
+            self.results,
+            self.parsed,
+        )
+
+
+def _run(
+    parser: Parser,
+    recorder: _Recorder,
+    source: Source,
+    stmt: ast.stmt,
+    definitions: list[api.Definition],
+) -> None:
+    """One top-level statement, as `api._parse_file` runs it, recorded."""
+    recorder.begin_unit(source, stmt)
+    try:
+        api._top_level(parser, source, stmt, definitions)
+    except DiagnosticError as exc:
+        parser.report(exc)
+    except Exception as exc:
+        if debug_enabled():
+            raise
+        parser.diagnostics.append(internal_error(doc.Pass(pos=api._pos(stmt), src=source), exc))
+    finally:
+        recorder.end_unit()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,36 +174,57 @@ class _Unit:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Cached:
+    """What one definition gave, its lines counted from its first line (0)."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    warnings: tuple[Diagnostic, ...]
+    symbols: _UnitResult
+    results: dict[str, Any]
+
+
 class IncrementalChecker:
-    """`check_source` for successive versions of one file; same results, less work."""
+    """`analyse_source` for successive versions of one file; same results, less work."""
 
     def __init__(self, filename: str = "<string>") -> None:
         self.filename = filename
         self._parsed: dict[str, ast.Module | None] = {}
-        self._diagnostics: dict[tuple[object, ...], tuple[Diagnostic, ...]] = {}
+        self._cache: dict[tuple[object, ...], _Cached] = {}
+        self._last: Analysis | None = None
 
     def check(self, text: str) -> list[Diagnostic]:
         """Exactly ``check_source(text, self.filename)``; never raises."""
+        return list(self.analyse(text).diagnostics)
+
+    def analyse(self, text: str) -> Analysis:
+        """Exactly ``analyse_source(text, self.filename)`` (kept: the same text is not redone)."""
+        if self._last is not None and self._last.text == text:
+            return self._last
         try:
-            found = self._check(text)
+            found = self._analyse(text)
         except Exception:
             if debug_enabled():
                 raise
             found = None
         if found is None:
-            return api.check_source(text, self.filename)
-        return sorted(found, key=lambda d: (d.line, d.column))
+            self._cache = {}
+            found = analyse_source(text, self.filename)
+        self._last = found
+        return found
 
-    def _check(self, text: str) -> list[Diagnostic] | None:
+    def _analyse(self, text: str) -> Analysis | None:
         units = self._units(text)
         if units is None:
             return None
+        found, broken = units
         with api._without_gc_pauses():
-            return self._analyse(units)
+            return self._run_units(text, found, broken)
 
-    def _units(self, text: str) -> list[_Unit] | None:
+    def _units(self, text: str) -> tuple[list[_Unit], list[Diagnostic]] | None:
+        """The statements to run, as `api._modules` gives them (and its syntax error)."""
         parsed: dict[str, ast.Module | None] = {}
-        units: list[_Unit] = []
+        chunks: list[tuple[int, str, ast.Module | None]] = []
         for start, chunk in api._chunks(text):
             if chunk in parsed:
                 module = parsed[chunk]
@@ -84,8 +236,22 @@ class IncrementalChecker:
                 except (SyntaxError, ValueError):
                     module = None
                 parsed[chunk] = module
+            chunks.append((start, chunk, module))
+        self._parsed = parsed if len(parsed) <= _MAX_CHUNKS else {}
+        broken: list[Diagnostic] = []
+        if any(module is None for _, _, module in chunks):
+            try:
+                api.parse_python(text, self.filename)
+            except SyntaxError as exc:
+                broken.append(api.syntax_error(exc, Source(text, self.filename)))
+            if not broken:
+                return None  # the file parses, a chunk alone does not: not cut where it can
+            bad = broken[0].line
+            chunks = [c for c in chunks if not c[0] <= bad <= c[0] + c[1].count("\n") + 1]
+        units: list[_Unit] = []
+        for start, chunk, module in chunks:
             if module is None:
-                return None
+                continue
             source = Source(chunk, self.filename, line_offset=start - 1)
             lines = chunk.split("\n")
             for stmt in module.body:
@@ -93,55 +259,58 @@ class IncrementalChecker:
                 last = stmt.end_lineno or stmt.lineno
                 body = "\n".join(lines[first - 1 : last])
                 units.append(_Unit(source, stmt, first + start - 1, last + start - 1, body))
-        self._parsed = parsed if len(parsed) <= _MAX_CHUNKS else {}
-        return units
+        return units, broken
 
-    def _analyse(self, units: list[_Unit]) -> list[Diagnostic]:
+    def _run_units(self, text: str, units: list[_Unit], broken: list[Diagnostic]) -> Analysis:
         mentions: dict[str, int] = {}
         for unit in units:
             for name in set(_IDENT.findall(unit.text)):
                 mentions[name] = mentions.get(name, 0) + 1
-        diagnostics: list[Diagnostic] = []
-        definitions: list[api.Definition] = []
-        parser = Parser(api.default_globals(), diagnostics)
+        diagnostics: list[Diagnostic] = list(broken)
+        recorder = _Recorder()
+        parser = RecordingParser(api.default_globals(), diagnostics, recorder)
+        found = _Found(text, self.filename)
         context: list[str] = []
-        cache: dict[tuple[object, ...], tuple[Diagnostic, ...]] = {}
+        cache: dict[tuple[object, ...], _Cached] = {}
         for unit in units:
             name = unit.name
-            cacheable = name is not None and mentions.get(name, 0) <= 1
-            if not cacheable:
+            if name is None or mentions.get(name, 0) > 1:
                 context.append(unit.text)
-                self._run(parser, unit, definitions)
+                found.run(parser, recorder, unit.source, unit.stmt)
                 continue
             key = (tuple(context), unit.text)
-            hit = self._diagnostics.get(key)
+            hit = self._cache.get(key)
             if hit is not None:
-                diagnostics.extend(_shifted(d, unit.start) for d in hit)
+                by = unit.start
+                diagnostics.extend(_shifted(d, by) for d in hit.diagnostics)
+                found.add(
+                    hit.symbols.shifted(by), [_shifted(d, by) for d in hit.warnings], hit.results
+                )
                 cache[key] = hit
                 continue
-            before, count = len(diagnostics), len(definitions)
-            self._run(parser, unit, definitions)
+            before, count = len(diagnostics), found.parsed
+            symbols, warnings, results = found.run(parser, recorder, unit.source, unit.stmt)
             new = diagnostics[before:]
-            if len(definitions) > count and all(
-                unit.start <= d.line and d.end_line <= unit.end for d in new
-            ):
-                cache[key] = tuple(_shifted(d, -unit.start) for d in new)
-        self._diagnostics = cache
-        return diagnostics
+            if found.parsed > count and _inside(unit, [*new, *warnings], symbols):
+                by = -unit.start
+                cache[key] = _Cached(
+                    tuple(_shifted(d, by) for d in new),
+                    tuple(_shifted(d, by) for d in warnings),
+                    symbols.shifted(by),
+                    results,
+                )
+        self._cache = cache
+        return found.analysis(diagnostics)
 
-    @staticmethod
-    def _run(parser: Parser, unit: _Unit, definitions: list[api.Definition]) -> None:
-        """One top-level statement, as `api._parse_file` runs it."""
-        try:
-            api._top_level(parser, unit.source, unit.stmt, definitions)
-        except DiagnosticError as exc:
-            parser.report(exc)
-        except Exception as exc:
-            if debug_enabled():
-                raise
-            parser.diagnostics.append(
-                internal_error(doc.Pass(pos=api._pos(unit.stmt), src=unit.source), exc)
-            )
+
+def _inside(unit: _Unit, diagnostics: list[Diagnostic], symbols: _UnitResult) -> bool:
+    """Whether everything found lies in the unit's lines (not in a macro it expands, say)."""
+    start, end = unit.start, unit.end
+    if not all(start <= d.line and d.end_line <= end for d in diagnostics):
+        return False
+    spans = [sp for s in symbols.symbols for sp in (s.span, *s.references)]
+    spans.extend(sp for _, sp in symbols.global_uses)
+    return all(start <= sp.line and sp.end_line <= end for sp in spans)
 
 
 def _decorators(stmt: ast.stmt) -> list[ast.expr]:

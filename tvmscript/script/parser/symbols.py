@@ -22,7 +22,7 @@ Public shape (other modules rely on it)::
     SymbolIndex.at(line, column) -> SymbolInfo | None    # binding or use under the position
     SymbolIndex.visible_at(line, column) -> list[SymbolInfo]   # names usable there
     index_source(text, filename) -> SymbolIndex
-    SymbolCache(filename).index(text) -> SymbolIndex     # re-parses changed definitions only
+    IncrementalChecker(filename).analyse(text).symbols   # re-parses changed definitions only
 
 Positions given to `at`/`visible_at` are 1-based (line, character column), as in spans.
 """
@@ -35,9 +35,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
-from tvmscript.diagnostics import Diagnostic, DiagnosticError, debug_enabled
+from tvmscript.diagnostics import Diagnostic, debug_enabled
 from tvmscript.ir.span import Span
-from tvmscript.script.parser import api
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.parser import Parser
 from tvmscript.script.parser.core.poison import POISON
@@ -46,7 +45,6 @@ from tvmscript.script.parser.core.var_table import VarTable
 
 KINDS: Final = ("param", "buffer", "loop_var", "block_axis", "scalar", "block", "function")
 _WHOLE_FILE_END: Final = 1 << 30
-_IDENT: Final = re.compile(r"[A-Za-z_]\w*")
 _BLOCK_CALLS: Final = frozenset({"sblock", "block"})
 _THREAD_CALLS: Final = frozenset({"launch_thread", "env_thread"})
 _AXIS_KINDS: Final = {0: "spatial", 2: "reduce", 3: "scan", 4: "opaque"}
@@ -138,21 +136,14 @@ def _inner(a: Span, b: Span) -> bool:
 
 
 def index_source(text: str, filename: str = "<string>") -> SymbolIndex:
-    """The symbol index of ``text``; never raises (an index of what could be read)."""
-    try:
-        recorder = _Recorder()
-        diagnostics: list[Diagnostic] = []
-        globals_ = api.default_globals()
-        with api._without_gc_pauses():
-            for source, module in api._modules(text, filename, diagnostics):
-                parser = RecordingParser(globals_, diagnostics, recorder)
-                for stmt in module.body:
-                    _run_unit(parser, recorder, source, stmt)
-        return _link([recorder.take()])
-    except Exception:
-        if debug_enabled():
-            raise
-        return SymbolIndex([])
+    """The symbol index of ``text``; never raises (an index of what could be read).
+
+    It is one product of the analysis of the file (`incremental.analyse_source`): the parse
+    that finds the diagnostics records the symbols.
+    """
+    from tvmscript.script.parser.incremental import analyse_source  # (it imports this module)
+
+    return analyse_source(text, filename).symbols
 
 
 # --- recording -------------------------------------------------------------------------------
@@ -512,20 +503,6 @@ class RecordingParser(Parser):
                     binding.refs.add(span)
 
 
-def _run_unit(parser: Parser, recorder: _Recorder, source: Source, stmt: ast.stmt) -> None:
-    """One top-level statement, as `api._parse_file` runs it, recorded."""
-    recorder.begin_unit(source, stmt)
-    try:
-        api._top_level(parser, source, stmt, [])
-    except DiagnosticError as exc:
-        parser.report(exc)
-    except Exception:
-        if debug_enabled():
-            raise
-    finally:
-        recorder.end_unit()
-
-
 def _freeze(b: _Binding) -> SymbolInfo:
     refs = tuple(sorted(b.refs - {b.span}, key=lambda s: (s.line, s.column)))
     return SymbolInfo(b.name, b.kind, b.span, b.detail, refs, b.scope, b.parameter, b.node)
@@ -566,113 +543,7 @@ def _with_axes(symbols: list[SymbolInfo]) -> list[SymbolInfo]:
     ]
 
 
-# --- the per-definition cache ----------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    source: Source
-    stmt: ast.stmt
-    start: int
-    text: str
-
-    @property
-    def name(self) -> str | None:
-        if isinstance(self.stmt, ast.FunctionDef | ast.ClassDef) and self.stmt.decorator_list:
-            return self.stmt.name
-        return None
-
-
-class SymbolCache:
-    """`index_source` for successive versions of one file: only changed definitions re-parse.
-
-    A definition's symbols are reused (moved to its new line) when its text and the text of
-    every statement above it that can change the module's names are unchanged, and the rest
-    of the file does not mention its name (as `IncrementalChecker` decides).
-    """
-
-    def __init__(self, filename: str = "<string>") -> None:
-        self.filename = filename
-        self._units: dict[tuple[object, ...], _UnitResult] = {}
-        self._parsed: dict[str, ast.Module] = {}
-        self._last: tuple[str, SymbolIndex] | None = None
-        self.parsed_units = 0  # how many definitions the last `index` parsed (for tests)
-
-    def index(self, text: str) -> SymbolIndex:
-        """Exactly ``index_source(text, self.filename)``; never raises."""
-        if self._last is not None and self._last[0] == text:
-            return self._last[1]
-        try:
-            found = self._index(text)
-        except Exception:
-            if debug_enabled():
-                raise
-            found = None
-        if found is None:
-            self._units = {}
-            found = index_source(text, self.filename)
-        self._last = (text, found)
-        return found
-
-    def _index(self, text: str) -> SymbolIndex | None:
-        units = _split_units(text, self.filename, self._parsed)
-        if units is None:
-            return None
-        mentions: dict[str, int] = {}
-        for unit in units:
-            for name in set(_IDENT.findall(unit.text)):
-                mentions[name] = mentions.get(name, 0) + 1
-        recorder = _Recorder()
-        parser = RecordingParser(api.default_globals(), [], recorder)
-        context: list[str] = []
-        cache: dict[tuple[object, ...], _UnitResult] = {}
-        results: list[_UnitResult] = []
-        self.parsed_units = 0
-        with api._without_gc_pauses():
-            for unit in units:
-                name = unit.name
-                if name is None or mentions.get(name, 0) > 1:
-                    context.append(unit.text)
-                    if name is not None:
-                        self.parsed_units += 1
-                    _run_unit(parser, recorder, unit.source, unit.stmt)
-                    results.append(recorder.take())
-                    continue
-                key = (tuple(context), unit.text)
-                hit = self._units.get(key)
-                if hit is None:
-                    self.parsed_units += 1
-                    _run_unit(parser, recorder, unit.source, unit.stmt)
-                    hit = recorder.take().shifted(1 - unit.start)
-                cache[key] = hit
-                results.append(hit.shifted(unit.start - 1))
-        self._units = cache
-        return _link(results)
-
-
-def _split_units(text: str, filename: str, parsed: dict[str, ast.Module]) -> list[_Unit] | None:
-    """The top-level statements of ``text``, chunks parsed once (``parsed`` is updated)."""
-    units: list[_Unit] = []
-    seen: dict[str, ast.Module] = {}
-    for start, chunk in api._chunks(text):
-        module = seen.get(chunk) or parsed.get(chunk)
-        if module is None:
-            try:
-                module = api.parse_python(chunk, filename)
-            except (SyntaxError, ValueError):
-                return None
-        seen[chunk] = module
-        source = Source(chunk, filename, line_offset=start - 1)
-        lines = chunk.split("\n")
-        for stmt in module.body:
-            decorators = getattr(stmt, "decorator_list", [])
-            first = min([stmt.lineno] + [d.lineno for d in decorators])
-            last = stmt.end_lineno or stmt.lineno
-            body = "\n".join(lines[first - 1 : last])
-            units.append(_Unit(source, stmt, first + start - 1, body))
-    parsed.clear()
-    parsed.update(seen)
-    return units
+# --- moving a definition's symbols -----------------------------------------------------------
 
 
 def _shift(span: Span, by: int) -> Span:
