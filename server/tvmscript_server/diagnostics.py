@@ -2,7 +2,8 @@
 
 Pushed (``textDocument/publishDiagnostics``, debounced per URI) or pulled
 (``textDocument/diagnostic``): both go through `DiagnosticsScheduler.analyse`, which keeps an
-`IncrementalChecker` and a cache of build warnings per URI.
+`IncrementalChecker` per URI (`Analyses`): one parse of each changed definition gives its
+diagnostics, build warnings and symbols, which the other features read too.
 """
 
 from __future__ import annotations
@@ -11,24 +12,24 @@ import asyncio
 import hashlib
 import logging
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Final
 
 from lsprotocol import types
+from pygls.uris import to_fs_path
 from pygls.workspace import PositionCodec
 
-from tvmscript import Diagnostic, DiagnosticError, from_source
-from tvmscript.analysis.build_check import build_diagnostics
-from tvmscript.script.parser.incremental import IncrementalChecker
-from tvmscript_server.definitions import definition_source
-from tvmscript_server.outline import outline
+from tvmscript import Diagnostic
+from tvmscript.script.parser.incremental import Analysis, IncrementalChecker
 from tvmscript_server.ranges import span_to_range
 
 logger = logging.getLogger(__name__)
 
 DEBOUNCE_SECONDS: Final = 0.03
 _PULL_RETRIES: Final = 5
+_MAX_DOCUMENTS: Final = 32
 _SEVERITY: Final = {
     "error": types.DiagnosticSeverity.Error,
     "warning": types.DiagnosticSeverity.Warning,
@@ -77,40 +78,42 @@ Reader = Callable[[str], Snapshot | None]
 Publisher = Callable[[Snapshot, list[Diagnostic]], None]
 
 
-class BuildWarnings:
-    """`build_diagnostics` of each definition without errors, cached on its text and prelude."""
+class Analyses:
+    """The analysis of each open document, per URI: one parse per changed definition.
 
-    def __init__(self) -> None:
-        self._cache: dict[str, tuple[Diagnostic, ...]] = {}
+    Diagnostics (pushed or pulled) and every other feature (hover, navigation, semantic
+    tokens, completion) read the same `Analysis`: a version is analysed once, by whichever
+    asks first (the others wait for it, then reuse it).
+    """
 
-    def find(self, text: str, filename: str, found: Sequence[Diagnostic]) -> list[Diagnostic]:
-        """Warnings of the definitions of ``text`` that ``found`` has no error in."""
-        errors = [d.line for d in found if d.severity == "error"]
-        layout = outline(text)
-        warnings: list[Diagnostic] = []
-        cache: dict[str, tuple[Diagnostic, ...]] = {}
-        for definition in layout.definitions:
-            if any(definition.start < line <= definition.end for line in errors):
-                continue  # 1-based error lines inside the definition's 0-based [start, end)
-            source, first = definition_source(layout, definition)
-            if (hit := self._cache.get(source)) is None:
-                hit = _build_warnings(source)
-            cache[source] = hit
-            shift = definition.start - first
-            warnings.extend(
-                replace(d, file=filename, line=d.line + shift, end_line=d.end_line + shift)
-                for d in hit
-            )
-        self._cache = cache
-        return warnings
+    def __init__(self, limit: int = _MAX_DOCUMENTS) -> None:
+        self._limit = limit
+        self._documents: OrderedDict[str, _Document] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def analyse(self, uri: str, text: str, path: str | None = None) -> Analysis:
+        """The analysis of ``text``, the current text of ``uri`` (file name ``path``)."""
+        path = path or _path(uri)
+        with self._lock:
+            document = self._documents.get(uri)
+            if document is None or document.checker.filename != path:
+                document = self._documents[uri] = _Document(IncrementalChecker(path))
+                while len(self._documents) > self._limit:
+                    self._documents.popitem(last=False)
+            else:
+                self._documents.move_to_end(uri)
+        with document.lock:
+            return document.checker.analyse(text)
+
+    def forget(self, uri: str) -> None:
+        """Drop what is kept for ``uri`` (closed)."""
+        with self._lock:
+            self._documents.pop(uri, None)
 
 
-def _build_warnings(source: str) -> tuple[Diagnostic, ...]:
-    try:
-        ir = from_source(source)
-    except DiagnosticError:
-        return ()  # not alone (it uses another definition) or not TIR: nothing to add
-    return tuple(build_diagnostics(ir, source))
+def _path(uri: str) -> str:
+    """The file name diagnostics give for ``uri``, as `Snapshot.path` (pygls' path, or the URI)."""
+    return to_fs_path(uri) or uri if uri else "<string>"
 
 
 @dataclass
@@ -118,25 +121,34 @@ class _Document:
     """What is kept per URI between analyses."""
 
     checker: IncrementalChecker
-    build: BuildWarnings = field(default_factory=BuildWarnings)
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+ANALYSES: Final = Analyses()
+"""The analyses of the server's documents (shared by every feature)."""
 
 
 class DiagnosticsScheduler:
     """Analyses documents off the event loop: pushed after a debounce, or pulled on request.
 
-    Each URI keeps an `IncrementalChecker`: unchanged definitions are not analysed again.
+    Each URI's analysis is kept (`Analyses`): unchanged definitions are not analysed again.
 
     A newer change cancels the pending wait; results for a version that is no longer current
     are dropped (their document changed while they were computed).
     """
 
-    def __init__(self, read: Reader, publish: Publisher, delay: float = DEBOUNCE_SECONDS) -> None:
+    def __init__(
+        self,
+        read: Reader,
+        publish: Publisher,
+        delay: float = DEBOUNCE_SECONDS,
+        analyses: Analyses = ANALYSES,
+    ) -> None:
         self._read = read
         self._publish = publish
         self._delay = delay
         self._pending: dict[str, asyncio.Task[None]] = {}
-        self._documents: dict[str, _Document] = {}
+        self.analyses = analyses
 
     def schedule(self, uri: str) -> None:
         """Analyse ``uri`` and publish, once no change has come for the debounce delay."""
@@ -148,20 +160,11 @@ class DiagnosticsScheduler:
         """Forget ``uri`` (closed)."""
         if (task := self._pending.pop(uri, None)) is not None:
             task.cancel()
-        self._documents.pop(uri, None)
+        self.analyses.forget(uri)
 
     def analyse(self, snapshot: Snapshot) -> list[Diagnostic]:
         """Errors and build warnings of ``snapshot`` (blocking: run it in a thread)."""
-        document = self._documents.get(snapshot.uri)
-        if document is None or document.checker.filename != snapshot.path:
-            document = _Document(IncrementalChecker(snapshot.path))
-            self._documents[snapshot.uri] = document
-        with document.lock:
-            found = document.checker.check(snapshot.text)
-            warnings = document.build.find(snapshot.text, snapshot.path, found)
-        if not warnings:
-            return found
-        return sorted([*found, *warnings], key=lambda d: (d.line, d.column))
+        return self.analyses.analyse(snapshot.uri, snapshot.text, snapshot.path).all_diagnostics()
 
     async def pull(self, uri: str) -> tuple[Snapshot, list[Diagnostic]] | None:
         """The diagnostics of the current version of ``uri`` (None: not open).

@@ -3,43 +3,30 @@
 Positions here are 0-based (line, character) code points, as pygls' server positions; the
 index (`tvmscript.script.parser.symbols`) counts 1-based, as spans do.
 
-The index of a document is kept per URI in a `SymbolCache`: after an edit only the changed
-top-level definitions are parsed again, and requests on an unchanged text reuse the index.
+The index of a document is part of its analysis (`diagnostics.ANALYSES`, per URI and version):
+the parse that finds a definition's diagnostics records its symbols, after an edit only the
+changed definitions are parsed again, and a version is analysed once for every feature.
 """
 
 from __future__ import annotations
 
 import keyword
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from tvmscript.ir.span import Span
-from tvmscript.script.parser.symbols import SymbolCache, SymbolIndex, SymbolInfo
+from tvmscript.script.parser.symbols import SymbolIndex, SymbolInfo
+from tvmscript_server.diagnostics import ANALYSES
 from tvmscript_server.hover import dialect_aliases, dotted_name_at
 from tvmscript_server.outline import Outline, outline
 
-_MAX_DOCUMENTS: Final = 32
-_caches: OrderedDict[str, SymbolCache] = OrderedDict()
 RENAMABLE: Final = frozenset({"param", "buffer", "loop_var", "block_axis", "scalar", "function"})
 
 
 def document_index(text: str, key: str = "") -> SymbolIndex:
-    """The symbol index of ``text``, cached per ``key`` (a document URI)."""
-    cache = _caches.get(key)
-    if cache is None:
-        cache = _caches[key] = SymbolCache(key or "<string>")
-        while len(_caches) > _MAX_DOCUMENTS:
-            _caches.popitem(last=False)
-    else:
-        _caches.move_to_end(key)
-    return cache.index(text)
-
-
-def forget(key: str) -> None:
-    """Drop the cached index of ``key`` (a closed document)."""
-    _caches.pop(key, None)
+    """The symbol index of ``text``, the current text of ``key`` (a document URI)."""
+    return ANALYSES.analyse(key, text).symbols
 
 
 def symbol_at(

@@ -7,6 +7,7 @@ from conftest import corpus_rows
 
 from tvmscript.ir.span import Span
 from tvmscript.script.parser.symbols import index_source
+from tvmscript_server.diagnostics import ANALYSES
 from tvmscript_server.folding import Fold, folding_ranges
 from tvmscript_server.navigation import (
     RenameRefused,
@@ -57,7 +58,14 @@ def test_index_is_cached_per_document() -> None:
     assert document_index(KERNEL, "file:///k.py") is first
     edited = KERNEL.replace("T.float32(1)", "T.float32(2)")
     found = document_index(edited, "file:///k.py").symbols
-    assert found == index_source(edited, "file:///k.py").symbols
+    assert found == index_source(edited, "/k.py").symbols  # named as diagnostics name it
+
+
+def test_index_is_the_analysis_diagnostics_made() -> None:
+    uri = "file:///shared.py"
+    analysis = ANALYSES.analyse(uri, KERNEL, "/shared.py")
+    assert document_index(KERNEL, uri) is analysis.symbols  # no second parse
+    ANALYSES.forget(uri)
 
 
 def test_stub_location_of_t_names() -> None:
