@@ -12,7 +12,7 @@ from typing import Any, Final
 
 from tvmscript import DiagnosticError
 from tvmscript_server.definitions import printed_symbol
-from tvmscript_server.outline import Outline, outline
+from tvmscript_server.outline import Outline, Symbol, TopLevel, outline
 
 _WORD: Final = re.compile(r"\w+")
 _DOTTED_BEFORE: Final = re.compile(r"((?:\w+\s*\.\s*)+)$")
@@ -32,21 +32,39 @@ _DIALECTS: Final[dict[str, str]] = {
 _DEFAULT_ALIASES: Final[dict[str, str]] = {"T": "tir", "I": "ir", "R": "relax"}
 
 
-def hover_at(text: str, line: int, column: int) -> str | None:
-    """Markdown for the position (0-based line, character column) of ``text``, or None."""
+def hover_at(text: str, line: int, column: int, key: str = "") -> str | None:
+    """Markdown for the position (0-based line, character column) of ``text``, or None.
+
+    ``key`` names the document (its URI): its analysis gives local names and the IR.
+    """
     doc = outline(text)
     if (found := doc.symbol_at(line, column)) is not None:
         definition, symbol = found
         try:
-            printed = printed_symbol(doc, definition, symbol)
+            printed = _printed(doc, definition, symbol, text, key)
         except DiagnosticError:
             return None
         return f"```python\n{printed.rstrip()}\n```"
     from tvmscript_server.navigation import local_hover  # (it imports this module)
 
-    if (local := local_hover(text, line, column)) is not None:
+    if (local := local_hover(text, line, column, key)) is not None:
         return local
     return _namespace_hover(doc, line, column)
+
+
+def _printed(doc: Outline, definition: TopLevel, symbol: Symbol, text: str, key: str) -> str:
+    """What TVM prints for ``symbol``: from the document's analysis when it has the IR."""
+    from tvmscript_server.diagnostics import ANALYSES
+
+    name = definition.symbol.name
+    results = ANALYSES.analyse(key, text).results if key else {}
+    unique = sum(d.symbol.name == name for d in doc.definitions) == 1
+    if not unique or (ir := results.get(name)) is None:
+        return printed_symbol(doc, definition, symbol)  # (an error, or not parsed alone)
+    if symbol is not definition.symbol:
+        ir = ir[symbol.name]
+    printed: str = ir.script()
+    return printed
 
 
 def _namespace_hover(doc: Outline, line: int, column: int) -> str | None:

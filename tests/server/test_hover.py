@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from conftest import corpus_rows
+
+from tvmscript_server.diagnostics import ANALYSES
 from tvmscript_server.hover import dotted_name_at, hover_at
 
 from .lsp_helpers import source
@@ -32,3 +35,22 @@ def test_hover_on_a_function_with_errors_is_empty() -> None:
             C[0] = T.float32(1)
     """)
     assert hover_at(text, 1, 4) is None
+
+
+def test_hover_on_a_name_prints_the_analysed_ir_as_a_fresh_parse_does() -> None:
+    rows = [p for p in corpus_rows("tir") if p.text.count("def ") <= 3][:40]
+    printed = 0
+    for k, program in enumerate(rows):
+        text = program.text
+        uri = f"file:///hover{k}.py"
+        names = [
+            (i, line.index("def ") + 5)
+            for i, line in enumerate(text.split("\n"))
+            if line.lstrip().startswith("def ")
+        ]
+        for line, column in names:
+            found = hover_at(text, line, column, uri)
+            assert found == hover_at(text, line, column), program.id
+            printed += found is not None
+        ANALYSES.forget(uri)
+    assert printed >= 40
