@@ -1,7 +1,9 @@
 """Completion items for a position: namespace members after ``T.``/``I.``/``R.``, local names.
 
-Text only: the file's imports name the dialects (`dialect_aliases`), the namespace members
-come from the stubs (`StubIndex`), local names from the enclosing definition's text.
+The file's imports name the dialects (`dialect_aliases`), the namespace members come from the
+stubs (`StubIndex`), local names from the document's symbol index (`SymbolIndex.visible_at`,
+of the analysis every feature shares); only when the definition being typed no longer parses
+are they read from its text.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from functools import lru_cache
 from typing import Final
 
 from tvmscript.script.ir_builder.tir.dtypes import DTYPE_ALIASES, DTYPE_CONSTRUCTORS
+from tvmscript.script.parser.symbols import SymbolIndex
+from tvmscript_server.diagnostics import ANALYSES
 from tvmscript_server.hover import dialect_aliases
 from tvmscript_server.outline import Outline, TopLevel, outline
 from tvmscript_server.stub_index import Member, StubIndex
@@ -40,9 +44,15 @@ class Item:
 
 
 def complete(
-    text: str, line: int, column: int, index: StubIndex, *, snippets: bool = False
+    text: str,
+    line: int,
+    column: int,
+    index: StubIndex,
+    *,
+    snippets: bool = False,
+    key: str = "",
 ) -> tuple[Item, ...]:
-    """The completions at (0-based line, character column) of ``text``."""
+    """The completions at (0-based line, character column) of ``text`` (document ``key``)."""
     doc = outline(text)
     if not 0 <= line < len(doc.lines):
         return ()
@@ -54,7 +64,7 @@ def complete(
         chain = tuple(part.strip() for part in found.group(1).split("."))
         return _attribute_items(doc, line, chain, before, after, index, snippets)
     if _WORD.search(before) is not None and (definition := doc.definition_at(line)) is not None:
-        return tuple(_name_items(doc, definition, line))
+        return tuple(_name_items(doc, text, definition, (line, column), key))
     return ()
 
 
@@ -123,7 +133,7 @@ def call_snippet(member: Member) -> str:
     return f"{member.name}({holes})"
 
 
-# Names a definition binds, read from its text (a stand-in for the parser's symbol index).
+# Names a definition binds, read from its text (while it does not parse).
 _BINDERS: Final = (
     re.compile(r"^\s*def\s+\w+\s*\((.*)"),  # parameters (first line of the signature)
     re.compile(r"^\s*for\s+(.+?)\s+in\s"),  # loop variables
@@ -132,22 +142,49 @@ _BINDERS: Final = (
 )
 
 
-def _name_items(doc: Outline, definition: TopLevel, line: int) -> list[Item]:
-    """Names visible at ``line``: the dialect aliases, then names bound above in the function."""
-    # TODO(#symbols): use the parser's SymbolIndex.visible_at(line, column) once it exists.
-    names: dict[str, str] = {alias: "module" for alias in dialect_aliases(doc)}
+def _name_items(
+    doc: Outline, text: str, definition: TopLevel, at: tuple[int, int], key: str
+) -> list[Item]:
+    """Names visible at the position: the dialect aliases, then the local names."""
+    names: dict[str, tuple[str, str]] = {alias: ("module", "") for alias in dialect_aliases(doc)}
+    if definition.symbol.kind == "ir_module":
+        names.setdefault("cls", ("variable", ""))
+    line, column = at
+    symbols = ANALYSES.analyse(key, text).symbols
+    if _parsed(symbols, definition):
+        members = {m.name for m in definition.methods}
+        for symbol in symbols.visible_at(line + 1, column + 1):
+            if symbol.kind == "function" and symbol.name in members:
+                continue  # a module function: `cls.name`
+            kind = "function" if symbol.kind == "function" else "variable"
+            lines = [d for d in symbol.detail.split("\n") if not d.startswith("@")]
+            names.setdefault(symbol.name, (kind, lines[0] if lines else ""))
+    else:
+        for name in _scanned_names(doc, definition, line):
+            names.setdefault(name, ("variable", ""))
+    return [
+        Item(name, kind, detail, "", name, False, f"{'1' if kind == 'module' else '0'}_{name}")
+        for name, (kind, detail) in names.items()
+    ]
+
+
+def _parsed(symbols: SymbolIndex, definition: TopLevel) -> bool:
+    """Whether the index has ``definition`` (it is left out while it does not parse)."""
+    return any(
+        s.kind == "function" and s.span.line == sym.line + 1
+        for sym in (definition.symbol, *definition.methods)
+        for s in symbols.named(sym.name)
+    )
+
+
+def _scanned_names(doc: Outline, definition: TopLevel, line: int) -> list[str]:
+    """Names bound above ``line`` in its function, read from the text."""
+    names: list[str] = []
     for i in range(_function_start(doc.lines, definition, line), line):
         for pattern in _BINDERS:
-            if (found := pattern.search(doc.lines[i])) is None:
-                continue
-            for name in _bound_names(found.group(1), params=pattern is _BINDERS[0]):
-                names.setdefault(name, "variable")
-    if definition.symbol.kind == "ir_module":
-        names.setdefault("cls", "variable")
-    return [
-        Item(name, kind, "", "", name, False, f"{'1' if kind == 'module' else '0'}_{name}")
-        for name, kind in names.items()
-    ]
+            if (found := pattern.search(doc.lines[i])) is not None:
+                names.extend(_bound_names(found.group(1), params=pattern is _BINDERS[0]))
+    return names
 
 
 def _bound_names(text: str, *, params: bool) -> list[str]:

@@ -89,3 +89,42 @@ def test_completion_never_fails_anywhere_in_corpus_files() -> None:
             for column in range(0, len(lines[line]) + 1, 7):
                 complete(text, line, column, INDEX, snippets=True)
                 signature_at(text, line, column, INDEX)
+
+
+SCOPES = source("""
+    from tvm.script import tirx as T
+
+    @T.prim_func
+    def g(A: T.Buffer((8,), "float32")):
+        for i in T.serial(8):
+            A[i] = T.float32(0)
+        for j in T.serial(8):
+            s = T.float32(1)
+            A[j] = s
+        t = T.float32(2)
+
+    @T.prim_func
+    def h(x: T.handle):
+        T.evaluate(0)
+""")
+
+
+def test_local_names_are_the_symbols_visible_at_the_cursor() -> None:
+    lines = SCOPES.split("\n")
+    lines.insert(8, "        v")  # after `s = ...` in the j loop
+    text = "\n".join(lines)
+    items = {i.label: i for i in complete(text, 8, 9, INDEX, key="file:///scopes.py")}
+    assert {"A", "j", "s", "T", "g", "h"} <= set(items)
+    assert not {"i", "t", "x"} & set(items)  # another loop's, bound below, another function's
+    assert items["A"].detail == 'A: T.Buffer((8,), "float32")'
+    assert items["g"].detail == 'def g(A: T.Buffer((8,), "float32"))'
+    assert (items["g"].kind, items["s"].kind, items["T"].kind) == ("function", "variable", "module")
+
+
+def test_a_definition_that_no_longer_parses_falls_back_to_its_text() -> None:
+    lines = SCOPES.split("\n")
+    lines.insert(8, "        for k in ")  # half typed: a syntax error
+    text = "\n".join(lines)
+    labels = {i.label for i in complete(text, 8, 17, INDEX, key="file:///broken.py")}
+    assert {"A", "i", "j", "s", "T"} <= labels  # read from the text above, in the function
+    assert "x" not in labels

@@ -38,8 +38,9 @@ def register(server: TVMScriptServer) -> None:
         document = ls.workspace.get_text_document(params.text_document.uri)
         position = document.position_from_client_units(params.position)
         snippets = _client_snippets(ls)
+        uri = params.text_document.uri
         items = complete(
-            document.source, position.line, position.character, INDEX, snippets=snippets
+            document.source, position.line, position.character, INDEX, snippets=snippets, key=uri
         )
         return types.CompletionList(is_incomplete=False, items=lsp_items(items))
 
