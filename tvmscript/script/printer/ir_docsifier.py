@@ -126,9 +126,11 @@ class Frame:
                 cb()
             self.callbacks.clear()
         if self.defined:
-            remove = self.d.remove_var
-            for key in reversed(self.defined):
-                remove(key)
+            infos, names = self.d.obj2info, self.d.defined_names
+            for key in reversed(self.defined):  # forget the object and free its name
+                info = infos.pop(key, None)
+                if info is not None and info.name is not None:
+                    names.discard(info.name)
             self.defined.clear()
         self.d.frames.pop()
 
@@ -252,11 +254,6 @@ class IRDocsifier:
 
     def is_defined(self, obj: object) -> bool:
         return id(obj) in self.obj2info
-
-    def remove_var(self, key: int) -> None:
-        info = self.obj2info.pop(key, None)
-        if info is not None and info.name is not None:
-            self.defined_names.discard(info.name)
 
     # -- metadata -----------------------------------------------------------------------------
 
