@@ -176,8 +176,9 @@ class _Unit:
 
 @dataclass(frozen=True, slots=True)
 class _Cached:
-    """What one definition gave, its lines counted from its first line (0)."""
+    """What one definition gave, where it was last (its first line: ``start``)."""
 
+    start: int
     diagnostics: tuple[Diagnostic, ...]
     warnings: tuple[Diagnostic, ...]
     symbols: _UnitResult
@@ -281,26 +282,31 @@ class IncrementalChecker:
             key = (tuple(context), unit.text)
             hit = self._cache.get(key)
             if hit is not None:
-                by = unit.start
-                diagnostics.extend(_shifted(d, by) for d in hit.diagnostics)
-                found.add(
-                    hit.symbols.shifted(by), [_shifted(d, by) for d in hit.warnings], hit.results
-                )
+                if hit.start != unit.start:
+                    hit = _moved(hit, unit.start)
+                diagnostics.extend(hit.diagnostics)
+                found.add(hit.symbols, list(hit.warnings), hit.results)
                 cache[key] = hit
                 continue
             before, count = len(diagnostics), found.parsed
             symbols, warnings, results = found.run(parser, recorder, unit.source, unit.stmt)
             new = diagnostics[before:]
             if found.parsed > count and _inside(unit, [*new, *warnings], symbols):
-                by = -unit.start
-                cache[key] = _Cached(
-                    tuple(_shifted(d, by) for d in new),
-                    tuple(_shifted(d, by) for d in warnings),
-                    symbols.shifted(by),
-                    results,
-                )
+                cache[key] = _Cached(unit.start, tuple(new), tuple(warnings), symbols, results)
         self._cache = cache
         return found.analysis(diagnostics)
+
+
+def _moved(hit: _Cached, start: int) -> _Cached:
+    """``hit`` moved to ``start``."""
+    by = start - hit.start
+    return _Cached(
+        start,
+        tuple(_shifted(d, by) for d in hit.diagnostics),
+        tuple(_shifted(d, by) for d in hit.warnings),
+        hit.symbols.shifted(by),
+        hit.results,
+    )
 
 
 def _inside(unit: _Unit, diagnostics: list[Diagnostic], symbols: _UnitResult) -> bool:
