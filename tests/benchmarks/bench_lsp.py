@@ -31,6 +31,8 @@ TARGETS = {
     "hover on T.*": 5.0,
     "hover on a function": 20.0,
     "formatting the file": None,
+    "hover on a local after an edit": None,
+    "semantic tokens after an edit": None,
 }
 RSS_TARGET_MIB = 100.0
 
@@ -181,6 +183,42 @@ async def measure(trials: int) -> tuple[dict[str, list[float]], dict[str, Any]]:
     seen_f: list[Any] = []
     results["hover on a function"] = await timed(trials, lambda: hover((f_line, f_col), seen_f))
     info["hover answers"] = f"T.*: {seen_t[-1] is not None}, function: {seen_f[-1] is not None}"
+
+    # Right after an edit (before the debounced diagnostics): one analysis serves them all.
+    l_line, l_col = position(lines, r"^\s+for \w+ in ", int(len(lines) * 0.6))
+    l_col = lines[l_line].index("for ") + 4
+
+    async def after_edit(method: str, params: dict[str, Any]) -> float:
+        nonlocal version
+        version += 1
+        end = len(lines[l_line]) + (version % 2)  # a trailing space added, then removed
+        change = {
+            "range": {
+                "start": {"line": l_line, "character": len(lines[l_line])},
+                "end": {"line": l_line, "character": end},
+            },
+            "text": " " if version % 2 == 0 else "",
+        }
+        await client.notify(
+            "textDocument/didChange",
+            {"textDocument": {**doc, "version": version}, "contentChanges": [change]},
+        )
+        seconds, _ = await client.request(method, {"textDocument": doc, **params})
+        return seconds * 1000
+
+    where_local = {"position": {"line": l_line, "character": l_col}}
+    results["hover on a local after an edit"] = await timed(
+        trials, lambda: after_edit("textDocument/hover", where_local)
+    )
+    results["semantic tokens after an edit"] = await timed(
+        trials, lambda: after_edit("textDocument/semanticTokens/full", {})
+    )
+
+    await client.notify(  # back to the original text
+        "textDocument/didChange",
+        {"textDocument": {**doc, "version": version + 1}, "contentChanges": [{"text": text}]},
+    )
+    version += 1
 
     async def format_file() -> float:
         options = {"tabSize": 4, "insertSpaces": True}

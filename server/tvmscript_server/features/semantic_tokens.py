@@ -9,7 +9,7 @@ from lsprotocol import types
 from tvmscript.ir.span import Span
 from tvmscript_server.guard import never_crash
 from tvmscript_server.navigation import document_index
-from tvmscript_server.ranges import to_lsp_range
+from tvmscript_server.ranges import span_to_range
 from tvmscript_server.semantic_tokens import TOKEN_MODIFIERS, TOKEN_TYPES, encode
 
 if TYPE_CHECKING:
@@ -42,8 +42,14 @@ def register(server: TVMScriptServer) -> None:
 
 
 def _tokens(document: TextDocument, uri: str, lines: range | None) -> list[int]:
+    text_lines = document.lines  # (split once: pygls splits the text on each access)
+    codec = document.position_codec
+
     def locate(span: Span) -> tuple[int, int, int]:
-        rng = to_lsp_range(document, span)
+        line = span.line - 1
+        if 0 <= line < len(text_lines) and text_lines[line].isascii():  # units = characters
+            return line, max(span.column - 1, 0), span.end_column - span.column
+        rng = span_to_range(codec, text_lines, span)
         return rng.start.line, rng.start.character, rng.end.character - rng.start.character
 
     return encode(document_index(document.source, uri), locate, lines)
