@@ -192,6 +192,8 @@ class IncrementalChecker:
         self.filename = filename
         self._parsed: dict[str, ast.Module | None] = {}
         self._cache: dict[tuple[object, ...], _Cached] = {}
+        self._names: dict[str, frozenset[str]] = {}  # a unit's text -> the identifiers in it
+        self._chunk_units: dict[tuple[int, str], list[_Unit]] = {}  # (first line, chunk) -> units
         self._last: Analysis | None = None
 
     def check(self, text: str) -> list[Diagnostic]:
@@ -250,23 +252,30 @@ class IncrementalChecker:
             bad = broken[0].line
             chunks = [c for c in chunks if not c[0] <= bad <= c[0] + c[1].count("\n") + 1]
         units: list[_Unit] = []
+        made: dict[tuple[int, str], list[_Unit]] = {}
         for start, chunk, module in chunks:
             if module is None:
                 continue
-            source = Source(chunk, self.filename, line_offset=start - 1)
-            lines = chunk.split("\n")
-            for stmt in module.body:
-                first = min([stmt.lineno] + [d.lineno for d in _decorators(stmt)])
-                last = stmt.end_lineno or stmt.lineno
-                body = "\n".join(lines[first - 1 : last])
-                units.append(_Unit(source, stmt, first + start - 1, last + start - 1, body))
+            key = (start, chunk)
+            known = made.get(key) or self._chunk_units.get(key)
+            if known is None:
+                known = _chunk_units(self.filename, start, chunk, module)
+            made[key] = known
+            units.extend(known)
+        self._chunk_units = made
         return units, broken
 
     def _run_units(self, text: str, units: list[_Unit], broken: list[Diagnostic]) -> Analysis:
         mentions: dict[str, int] = {}
+        names: dict[str, frozenset[str]] = {}
         for unit in units:
-            for name in set(_IDENT.findall(unit.text)):
-                mentions[name] = mentions.get(name, 0) + 1
+            found_names = self._names.get(unit.text)
+            if found_names is None:
+                found_names = frozenset(_IDENT.findall(unit.text))
+            names[unit.text] = found_names
+            for ident in found_names:
+                mentions[ident] = mentions.get(ident, 0) + 1
+        self._names = names
         diagnostics: list[Diagnostic] = list(broken)
         recorder = _Recorder()
         parser = RecordingParser(api.default_globals(), diagnostics, recorder)
@@ -295,6 +304,19 @@ class IncrementalChecker:
                 cache[key] = _Cached(unit.start, tuple(new), tuple(warnings), symbols, results)
         self._cache = cache
         return found.analysis(diagnostics)
+
+
+def _chunk_units(filename: str, start: int, chunk: str, module: ast.Module) -> list[_Unit]:
+    """The top-level statements of ``chunk`` (whose first line is ``start``) as units."""
+    source = Source(chunk, filename, line_offset=start - 1)
+    lines = chunk.split("\n")
+    units = []
+    for stmt in module.body:
+        first = min([stmt.lineno] + [d.lineno for d in _decorators(stmt)])
+        last = stmt.end_lineno or stmt.lineno
+        body = "\n".join(lines[first - 1 : last])
+        units.append(_Unit(source, stmt, first + start - 1, last + start - 1, body))
+    return units
 
 
 def _moved(hit: _Cached, start: int) -> _Cached:

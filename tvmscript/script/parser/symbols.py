@@ -80,12 +80,17 @@ class SymbolIndex:
     """The symbols of one file, with position lookups."""
 
     symbols: list[SymbolInfo]
-    _by_line: dict[int, list[tuple[Span, SymbolInfo]]] = field(default_factory=dict, repr=False)
+    _by_line: dict[int, list[tuple[Span, SymbolInfo]]] | None = field(default=None, repr=False)
 
-    def __post_init__(self) -> None:
-        for symbol in self.symbols:
-            for span in symbol.occurrences():
-                self._by_line.setdefault(span.line, []).append((span, symbol))
+    def _lines(self) -> dict[int, list[tuple[Span, SymbolInfo]]]:
+        """Occurrences by line, built on the first lookup (diagnostics never need it)."""
+        if self._by_line is None:
+            by_line: dict[int, list[tuple[Span, SymbolInfo]]] = {}
+            for symbol in self.symbols:
+                for span in symbol.occurrences():
+                    by_line.setdefault(span.line, []).append((span, symbol))
+            self._by_line = by_line
+        return self._by_line
 
     def at(self, line: int, column: int, touching: bool = False) -> SymbolInfo | None:
         """The symbol whose binding or use is under 1-based ``(line, column)``.
@@ -93,7 +98,7 @@ class SymbolIndex:
         With ``touching``, a position just after a name (a cursor at its end) also counts.
         """
         found: SymbolInfo | None = None
-        for span, symbol in self._by_line.get(line, ()):
+        for span, symbol in self._lines().get(line, ()):
             if span.column <= column < span.end_column:
                 return symbol
             if touching and column == span.end_column:
@@ -213,7 +218,7 @@ class _Recorder:
 
     def take(self) -> _UnitResult:
         """Everything recorded since the last `take`."""
-        symbols = [_freeze(b) for b in self.bindings]
+        symbols = _with_axes([_freeze(b) for b in self.bindings])
         result = _UnitResult(symbols, self.global_uses, self.top_functions)
         self.bindings, self.by_span = [], {}
         self.global_uses, self.top_functions = [], []
@@ -523,12 +528,11 @@ def _link(units: list[_UnitResult]) -> SymbolIndex:
                 extra = uses[s.name] - {s.span} - set(s.references)
                 refs = tuple(sorted((*s.references, *extra), key=lambda x: (x.line, x.column)))
                 symbols[i] = replace(s, references=refs)
-    blocks = _with_axes(symbols)
-    return SymbolIndex(blocks)
+    return SymbolIndex(symbols)
 
 
 def _with_axes(symbols: list[SymbolInfo]) -> list[SymbolInfo]:
-    """Blocks described with their axes."""
+    """Blocks described with their axes (a block and its axes are in one top-level unit)."""
     axes: dict[Span, list[str]] = {}
     for s in symbols:
         if s.kind == "block_axis":
