@@ -55,11 +55,13 @@ def test_comments_are_printed_where_they_belong() -> None:
         @T.prim_func
         def f(A: T.Buffer((16,), "float32"), B: T.Buffer((16,), "float32")):
             # before the loop
+            #
+            # (a paragraph break above)
             for i in range(16):
                 if i < 8:
                     B[i] = A[i]  # copy
                 else:
-                    B[i] = A[i] * T.float32(2)
+                    B[i] = A[i] * T.float32(2)  #
                 x: T.float32 = A[i]  # a local scalar
                 B[i] = x
             # at the end
@@ -69,11 +71,13 @@ def test_comments_are_printed_where_they_belong() -> None:
         @T.prim_func
         def f(A: T.Buffer((16,), "float32"), B: T.Buffer((16,), "float32")):
             # before the loop
+            #
+            # (a paragraph break above)
             for i in range(16):
                 if i < 8:
                     B[i] = A[i]  # copy
                 else:
-                    B[i] = A[i] * T.float32(2.0)
+                    B[i] = A[i] * T.float32(2.0)  #
                 x: T.float32 = A[i]  # a local scalar
                 B[i] = x
             # at the end""")

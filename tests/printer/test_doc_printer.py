@@ -91,7 +91,7 @@ def test_doc_printer_function_and_class_layout() -> None:
     text = to_python_script(D.StmtBlockDoc([D.comment("header"), D.comment(""), cls]))
     assert text == (
         "# header\n"
-        "\n"
+        "#\n"  # an empty comment is a bare "#" (source comments keep theirs)
         "@I.ir_module\n"
         "class Module:\n"
         "    @deco\n"

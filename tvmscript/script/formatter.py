@@ -14,8 +14,7 @@ Where comments go (`tvmscript.script.parser.core.comments`): above the statement
 comment after a simple statement stays after it, one after a compound statement's header
 (``for``, ``with``, ``def``) moves above its first body statement; comments after the last
 statement of a nested body move to the end of the function's body; in a module (printed sorted
-by name, as TVM does) comments above a function stay above it. Bare ``#`` lines carry no text
-and are dropped like blank lines.
+by name, as TVM does) comments above a function stay above it. A bare ``#`` stays too.
 
 The unit is the whole definition: TVMScript cannot be reprinted statement by statement (a
 statement's text depends on the buffers, variables and blocks around it), so formatting a range
@@ -37,9 +36,8 @@ from tvmscript.script.outline import Outline, TopLevel, outline
 from tvmscript.script.parser.api import from_source
 from tvmscript.script.parser.core.comments import extract_comments
 
-# Comments that are not the source's to keep: the printer writes the first itself where it
-# applies, and a bare `#` carries no text (it is dropped like a blank line).
-_PRINTER_COMMENTS: Final = frozenset({'with T.sblock("root"):', ""})
+# A comment that is not the source's to keep: the printer writes it itself where it applies.
+_PRINTER_COMMENTS: Final = frozenset({'with T.sblock("root"):'})
 _ROOT_COMMENT: Final = '# with T.sblock("root"):'
 
 

@@ -30,6 +30,11 @@ __all__ = [
 ]
 
 
+def comment_line(text: str) -> str:
+    """One line of comment: ``# text``, or a bare ``#`` for an empty one."""
+    return "# " + text if text else "#"
+
+
 class PythonDocPrinter:
     """Prints docs: expressions into strings, statements into a list of string pieces."""
 
@@ -91,15 +96,15 @@ class PythonDocPrinter:
 
     def inline_comment(self, s: D.StmtDoc) -> None:
         if s.comment is not None:
-            self.out.append("  # " + s.comment)
+            self.out.append("  " + comment_line(s.comment))
 
     def comment_above(self, s: D.StmtDoc, newline: bool) -> None:
         if s.comment is None:
             return
-        for i, line in enumerate(s.comment.split("\n") if s.comment else []):
+        for i, line in enumerate(s.comment.split("\n")):
             if i:
                 self.newline()
-            self.out.append("# " + line)
+            self.out.append(comment_line(line))
         if newline:
             self.newline()
 
@@ -115,7 +120,7 @@ class PythonDocPrinter:
             else:
                 text += " = " + expr_text(rhs)
         if s.comment is not None:
-            text += "  # " + s.comment
+            text += "  " + comment_line(s.comment)
         self.out.append(text)
 
     def _if(self, s: D.IfDoc) -> None:
@@ -160,7 +165,7 @@ class PythonDocPrinter:
         if s.comment is None:
             self.out.append(expr_text(s.expr))
         else:
-            self.out.append(expr_text(s.expr) + "  # " + s.comment)
+            self.out.append(expr_text(s.expr) + "  " + comment_line(s.comment))
 
     def _assert(self, s: D.AssertDoc) -> None:
         self.out.append("assert ")

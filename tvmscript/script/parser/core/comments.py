@@ -13,8 +13,8 @@ statements it prints, by the statements' spans:
 - what is left in a function after its last statement is printed at the end of its body.
 
 Only comments inside the definition (from its first decorator to its last line) are kept:
-the rest of the file is not the printer's to write. Empty comments (a bare ``#``) carry no
-text and are dropped, as is ``# with T.sblock("root"):``, which the printer writes itself.
+the rest of the file is not the printer's to write. ``# with T.sblock("root"):`` is dropped:
+the printer writes it itself.
 Printing is idempotent: parse → print → parse → print gives the same text again.
 """
 
@@ -142,7 +142,7 @@ def extract_comments(text: str) -> CommentTable:
         if tok.type != tokenize.COMMENT or not first <= tok.start[0] <= last:
             continue
         body = tok.string[1:].strip()
-        if not body or body in _PRINTER_COMMENTS:
+        if body in _PRINTER_COMMENTS:
             continue
         own_line = not tok.line[: tok.start[1]].strip()
         comments.append(Comment(tok.start[0], body, own_line, tok.start[1]))
