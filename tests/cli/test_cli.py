@@ -50,6 +50,31 @@ def test_check_reports_errors_as_json(tmp_path: Path, capsys: pytest.CaptureFixt
     }
 
 
+UNBOUND = """\
+from tvm.script import tirx as T
+
+@T.prim_func
+def f(A: T.Buffer((16,), "float32")):
+    n = T.int32()
+    for i in range(n):
+        A[i] = T.float32(0)
+"""
+
+
+def test_check_reports_build_warnings_and_exits_zero(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "unbound.py", UNBOUND)
+    assert main(["check", str(path), "--format", "json"]) == 0  # warnings are not errors
+    [d] = json.loads(capsys.readouterr().out)["files"][0]["diagnostics"]
+    assert (d["severity"], d["code"], d["line"], d["column"]) == (
+        "warning",
+        "build-unbound-var",
+        6,
+        20,
+    )
+
+
 def test_check_text_output_quotes_the_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
