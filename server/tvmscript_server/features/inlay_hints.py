@@ -1,0 +1,46 @@
+"""``textDocument/inlayHint`` (hints from `tvmscript_server.inlay_hints`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lsprotocol import types
+from pygls.workspace import ServerTextPosition
+
+from tvmscript_server.diagnostics import ANALYSES
+from tvmscript_server.guard import never_crash
+from tvmscript_server.inlay_hints import Hint, inlay_hints
+
+if TYPE_CHECKING:
+    from pygls.workspace import TextDocument
+
+    from tvmscript_server.server import TVMScriptServer
+
+
+def register(server: TVMScriptServer) -> None:
+    """Inlay hints: dtypes of unannotated scalars, kinds and domains of remapped block axes."""
+
+    @server.feature(types.TEXT_DOCUMENT_INLAY_HINT)
+    @never_crash
+    def inlay_hint(ls: TVMScriptServer, params: types.InlayHintParams) -> list[types.InlayHint]:
+        uri = params.text_document.uri
+        document = ls.workspace.get_text_document(uri)
+        lines = document.lines  # (split once: pygls splits the text on each access)
+        wanted = document.range_from_client_units(params.range)
+        start = (wanted.start.line + 1, wanted.start.character + 1)
+        end = (wanted.end.line + 1, wanted.end.character + 1)
+        index = ANALYSES.analyse(uri, document.source).symbols
+        plain = [line.rstrip("\r\n") for line in lines]
+        return [_to_lsp(document, hint) for hint in inlay_hints(index, plain, start, end)]
+
+
+def _to_lsp(document: TextDocument, hint: Hint) -> types.InlayHint:
+    position = ServerTextPosition(max(hint.line - 1, 0), max(hint.column - 1, 0))
+    return types.InlayHint(
+        position=document.position_to_client_units(position),
+        label=hint.label,
+        kind=types.InlayHintKind.Type if hint.kind == "type" else types.InlayHintKind.Parameter,
+        tooltip=hint.tooltip or None,
+        padding_left=False,
+        padding_right=False,
+    )
