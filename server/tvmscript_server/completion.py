@@ -14,10 +14,10 @@ from functools import lru_cache
 from typing import Final
 
 from tvmscript.script.ir_builder.tir.dtypes import DTYPE_ALIASES, DTYPE_CONSTRUCTORS
+from tvmscript.script.outline import Outline, TopLevel, outline
 from tvmscript.script.parser.symbols import SymbolIndex
 from tvmscript_server.diagnostics import ANALYSES
 from tvmscript_server.hover import dialect_aliases
-from tvmscript_server.outline import Outline, TopLevel, outline
 from tvmscript_server.stub_index import Member, StubIndex
 
 _ATTRIBUTE: Final = re.compile(r"([A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*)\s*\.\s*(\w*)$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tvmscript import from_source
-from tvmscript_server.outline import Outline, Symbol, TopLevel
+from tvmscript.script.outline import Outline, Symbol, TopLevel
 
 
 def definition_source(outline: Outline, definition: TopLevel) -> tuple[str, int]:

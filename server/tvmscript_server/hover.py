@@ -11,8 +11,8 @@ import re
 from typing import Any, Final
 
 from tvmscript import DiagnosticError
+from tvmscript.script.outline import Outline, Symbol, TopLevel, outline
 from tvmscript_server.definitions import printed_symbol
-from tvmscript_server.outline import Outline, Symbol, TopLevel, outline
 
 _WORD: Final = re.compile(r"\w+")
 _DOTTED_BEFORE: Final = re.compile(r"((?:\w+\s*\.\s*)+)$")

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Final
 
 from tvmscript.ir.span import Span
+from tvmscript.script.outline import Outline, outline
 from tvmscript.script.parser.symbols import SymbolIndex, SymbolInfo
 from tvmscript_server.diagnostics import ANALYSES
 from tvmscript_server.hover import dialect_aliases, dotted_name_at
-from tvmscript_server.outline import Outline, outline
 
 RENAMABLE: Final = frozenset({"param", "buffer", "loop_var", "block_axis", "scalar", "function"})
 

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from tvmscript.script.outline import outline
 from tvmscript_server.completion import in_string_or_comment
 from tvmscript_server.hover import dialect_aliases
-from tvmscript_server.outline import outline
 from tvmscript_server.stub_index import Member, StubIndex
 
 _CALLEE: Final = re.compile(r"([A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)+)\s*$")

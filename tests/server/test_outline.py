@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from tvmscript_server.outline import Symbol, outline
+from tvmscript.script.outline import Symbol, outline
 
 from .lsp_helpers import source
 

@@ -6,7 +6,7 @@ import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from tvmscript_server.formatting import Replacement, apply
+from tvmscript.script.formatter import Replacement, apply
 
 from .lsp_helpers import open_document, source
 
