@@ -1,7 +1,7 @@
 """Inlay hints: what the parser inferred and the text does not say, shown after a name.
 
-Two hints, both read from the document's symbol index (the analysis every feature shares;
-nothing is parsed again):
+Two hints, both `SymbolInfo.inferred` of the document's symbol index (the analysis every
+feature shares; nothing is parsed again):
 
 - an unannotated scalar binding, ``x = A[i] * 2`` (TVM prints ``x: T.float32 = ...``): its
   dtype, ``: T.float32``, right after the name;
@@ -27,14 +27,9 @@ HintKind = Literal["type", "parameter"]
 Position = tuple[int, int]
 HintMaker = Callable[[SymbolInfo, Sequence[str]], "Hint | None"]
 
-# `x: T.float32  # local scalar`: what the index says of a name an unannotated `=` bound to a
-# value (TVM 0.27: a local scalar, printed `x: T.float32 = ...`). Other scalars (`n = T.int32()`
-# declares a variable, `x = n` renames one) print no annotation: no hint.
-_LOCAL_SCALAR: Final = re.compile(r"(?P<name>\w+): (?P<type>T\.\w+)  # local scalar")
-# `vi = T.axis.spatial(128, i)` (the domain may be `(2, 10)`; the bound value is a loop name).
-_AXIS: Final = re.compile(
-    r"(?P<name>\w+) = T\.axis\.(?P<kind>\w+)\((?P<dom>.+), (?P<value>[\w?]+)\)"
-)
+# `SymbolInfo.inferred` holds what to show: a scalar has it when an unannotated `=` bound it to
+# a value (TVM 0.27: a local scalar, printed `x: T.float32 = ...`); other scalars (`n =
+# T.int32()` declares a variable, `x = n` renames one) print no annotation, and have none.
 _REMAP: Final = re.compile(r"\baxis\s*\.\s*remap\s*\(")
 _ANNOTATED: Final = re.compile(r"\s*:")
 
@@ -77,21 +72,18 @@ def inlay_hints(
 
 def scalar_hint(symbol: SymbolInfo, lines: Sequence[str]) -> Hint | None:
     """``: T.float32`` after a scalar an unannotated assignment bound."""
-    found = _LOCAL_SCALAR.fullmatch(symbol.detail)
-    if found is None or found["name"] != symbol.name or _annotated(symbol, lines):
+    if not symbol.inferred or _annotated(symbol, lines):
         return None
     span = symbol.span
-    return Hint(span.end_line, span.end_column, f": {found['type']}", "type")
+    return Hint(span.end_line, span.end_column, f": {symbol.inferred}", "type")
 
 
 def axis_hint(symbol: SymbolInfo, lines: Sequence[str]) -> Hint | None:
     """``: spatial(128)`` after a block axis ``T.axis.remap`` bound."""
-    found = _AXIS.fullmatch(symbol.detail)
-    if found is None or found["name"] != symbol.name or not _remapped(symbol, lines):
+    if not symbol.inferred or not _remapped(symbol, lines):
         return None
     span = symbol.span
-    label = f": {found['kind']}({found['dom']})"
-    return Hint(span.end_line, span.end_column, label, "type", symbol.detail)
+    return Hint(span.end_line, span.end_column, f": {symbol.inferred}", "type", symbol.detail)
 
 
 HINT_MAKERS: Final[dict[str, HintMaker]] = {

@@ -9,7 +9,7 @@ indexes every name bound before (and after) the error.
 
 Public shape (other modules rely on it)::
 
-    SymbolInfo(name, kind, span, detail, references, scope, parameter, node)
+    SymbolInfo(name, kind, span, detail, references, scope, parameter, node, inferred)
         kind: "param" | "buffer" | "loop_var" | "block_axis" | "scalar" | "block" | "function"
         span: the binding occurrence (the name token; for a block the text of its name
               string), 1-based lines and columns, end exclusive, like `Diagnostic`.
@@ -19,6 +19,9 @@ Public shape (other modules rely on it)::
               "buffer" and ``parameter=True``).
         node: the whole construct that binds it (the def of a function, the ``with`` of a
               block; for other kinds its statement).
+        inferred: what the parser inferred that the text at the name does not say: the dtype
+              of a local scalar (``T.float32``), the kind and domain of a block axis
+              (``spatial(128)``); "" otherwise.
     SymbolIndex.at(line, column) -> SymbolInfo | None    # binding or use under the position
     SymbolIndex.visible_at(line, column) -> list[SymbolInfo]   # names usable there
     index_source(text, filename) -> SymbolIndex
@@ -69,6 +72,7 @@ class SymbolInfo:
     scope: Span
     parameter: bool = False
     node: Span | None = None
+    inferred: str = ""
 
     def occurrences(self) -> tuple[Span, ...]:
         """The binding occurrence, then every reference."""
@@ -164,6 +168,7 @@ class _Binding:
     parameter: bool = False
     node: Span | None = None
     refs: set[Span] = field(default_factory=set)
+    inferred: str = ""
 
 
 @dataclass(slots=True)
@@ -322,38 +327,39 @@ class _Recorder:
                 return None
             detail = _scalar_detail(name, value, "") + "  # size variable"
             return self._new(_Binding(name, "scalar", found, detail, scope, node=node))
-        kind, detail = self._classify(stmt, name, value, value_node)
-        return self._new(_Binding(name, kind, target.span, detail, scope, node=node))
+        kind, detail, inferred = self._classify(stmt, name, value, value_node)
+        binding = _Binding(name, kind, target.span, detail, scope, node=node, inferred=inferred)
+        return self._new(binding)
 
     def _classify(
         self, stmt: doc.Stmt, name: str, value: Any, value_node: doc.Expr | None
-    ) -> tuple[str, str]:
+    ) -> tuple[str, str, str]:
+        """Kind, detail and what was inferred (`SymbolInfo.inferred`) of a bound value."""
         call = value_node if isinstance(value_node, doc.Call) else None
         chain = _dotted(call.func) if call is not None else []
         statement = _one_line(_text(stmt)) if not isinstance(stmt, doc.With) else ""
         if "axis" in chain[-2:]:
-            return "block_axis", self._axis_detail(name, value, statement)
+            return ("block_axis", *self._axis_detail(name, value, statement))
         if chain and chain[-1] in _THREAD_CALLS:
-            return "loop_var", statement or f"{name} = {_one_line(_text(call))}"
+            return "loop_var", statement or f"{name} = {_one_line(_text(call))}", ""
         if _is_buffer(value):
             origin = f"T.{chain[-1]}" if chain else "alias"
-            return "buffer", _buffer_detail(name, value, origin, "")
+            return "buffer", _buffer_detail(name, value, origin, ""), ""
         if value is POISON:
             if chain and ("buffer" in chain[-1] or chain[-1] == "alloc_local"):
-                return "buffer", statement
-            return "scalar", statement
+                return "buffer", statement, ""
+            return "scalar", statement, ""
         if type(value).__name__ == "LocalScalar":
-            return "scalar", f"{name}: {_dtype_ann(value.buffer.dtype)}  # local scalar"
+            dtype = _dtype_ann(value.buffer.dtype)
+            return "scalar", f"{name}: {dtype}  # local scalar", dtype
         if _is_var(value):
             if isinstance(stmt, doc.With):
-                return (
-                    "loop_var",
-                    f"{name} = {_one_line(_text(value_node))}" if value_node else name,
-                )
-            return "scalar", _scalar_detail(name, value, "")
+                text = f"{name} = {_one_line(_text(value_node))}" if value_node else name
+                return "loop_var", text, ""
+            return "scalar", _scalar_detail(name, value, ""), ""
         if type(value).__name__ == "Macro":
-            return "function", f"@T.macro\ndef {name}(...)"
-        return "scalar", statement or name
+            return "function", f"@T.macro\ndef {name}(...)", ""
+        return "scalar", statement or name, ""
 
     # --- details ---------------------------------------------------------------------------
 
@@ -373,7 +379,8 @@ class _Recorder:
             break
         return f"for {name} in {iter_text}"
 
-    def _axis_detail(self, name: str, value: Any, statement: str) -> str:
+    def _axis_detail(self, name: str, value: Any, statement: str) -> tuple[str, str]:
+        """``vi = T.axis.spatial(128, i)`` and its inferred ``spatial(128)``."""
         for frame in reversed(self.builder_frames()):
             iter_vars = getattr(frame, "iter_vars", None)
             if not isinstance(iter_vars, list):
@@ -384,9 +391,9 @@ class _Recorder:
                     kind = _AXIS_KINDS.get(iv.iter_type.value, iv.iter_type.name.lower())
                     dom = _axis_dom(iv.dom.min, iv.dom.extent)
                     binding = _script(values[k]) if k < len(values) else "?"
-                    return f"{name} = T.axis.{kind}({dom}, {binding})"
+                    return f"{name} = T.axis.{kind}({dom}, {binding})", f"{kind}({dom})"
             break
-        return statement or name
+        return statement or name, ""
 
 
 class RecordingVarTable(VarTable):
@@ -510,7 +517,9 @@ class RecordingParser(Parser):
 
 def _freeze(b: _Binding) -> SymbolInfo:
     refs = tuple(sorted(b.refs - {b.span}, key=lambda s: (s.line, s.column)))
-    return SymbolInfo(b.name, b.kind, b.span, b.detail, refs, b.scope, b.parameter, b.node)
+    return SymbolInfo(
+        b.name, b.kind, b.span, b.detail, refs, b.scope, b.parameter, b.node, b.inferred
+    )
 
 
 def _link(units: list[_UnitResult]) -> SymbolIndex:
