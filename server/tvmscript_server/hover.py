@@ -12,6 +12,7 @@ from typing import Any, Final
 
 from tvmscript import DiagnosticError
 from tvmscript.script.outline import Outline, Symbol, TopLevel, outline
+from tvmscript.script.parser.api import DIALECT_MODULES
 from tvmscript_server.definitions import printed_symbol
 
 _WORD: Final = re.compile(r"\w+")
@@ -22,12 +23,6 @@ _IMPORT_FROM: Final = re.compile(
 _IMPORT_AS: Final = re.compile(
     r"import\s+(?:tvm\.script(?:\.parser)?|tvmscript)\.(\w+)\s+as\s+(\w+)"
 )
-_DIALECTS: Final[dict[str, str]] = {
-    "tir": "tvmscript.tir",
-    "tirx": "tvmscript.tir",
-    "ir": "tvmscript.ir",
-    "relax": "tvmscript.relax",
-}
 # TVM's printed files only have comment imports: these are the names they imply.
 _DEFAULT_ALIASES: Final[dict[str, str]] = {"T": "tir", "I": "ir", "R": "relax"}
 
@@ -74,7 +69,7 @@ def _namespace_hover(doc: Outline, line: int, column: int) -> str | None:
     if chain is None or len(chain) < 2:
         return None
     dialect = dialect_aliases(doc).get(chain[0])
-    if dialect is None or (obj := _resolve(_DIALECTS[dialect], chain[1:])) is None:
+    if dialect is None or (obj := _resolve(DIALECT_MODULES[dialect], chain[1:])) is None:
         return None
     title = ".".join(chain) + _signature(obj)
     body = inspect.getdoc(obj) or ""

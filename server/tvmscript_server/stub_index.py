@@ -19,13 +19,11 @@ from pathlib import Path
 from typing import Any, Final
 
 import tvmscript
+from tvmscript.script.parser.api import DIALECT_MODULES
 from tvmscript.stubgen import PACKAGE, write_stubs
 
-_DIALECT_MODULES: Final[dict[str, str]] = {
-    "tir": "tvmscript.tir",
-    "ir": "tvmscript.ir",
-    "relax": "tvmscript.relax",
-}
+# One namespace per dialect (``tirx`` is ``tir``).
+_DIALECT_MODULES: Final = {dialect: DIALECT_MODULES[dialect] for dialect in ("tir", "ir", "relax")}
 _SUPPORT_PREFIX: Final = re.compile(r"\b_ir\.|\bbuiltins\.")
 
 

@@ -27,7 +27,7 @@ from tvmscript.script.parser.tir import handlers as _tir_rules  # registers the 
 
 del _ir_rules, _tir_rules
 
-_DIALECT_MODULES: Final[dict[str, str]] = {
+DIALECT_MODULES: Final[dict[str, str]] = {  # what `from tvm.script import X` names
     "tir": "tvmscript.tir",
     "tirx": "tvmscript.tir",
     "relax": "tvmscript.relax",
@@ -60,7 +60,7 @@ def _default_globals() -> dict[str, Any]:
     out: dict[str, Any] = {"TypeVar": SymbolicTypeVar}
     for alias, short in (("T", "tir"), ("I", "ir"), ("R", "relax")):
         try:
-            out[alias] = importlib.import_module(_DIALECT_MODULES[short])
+            out[alias] = importlib.import_module(DIALECT_MODULES[short])
         except ImportError:
             continue
     return out
@@ -222,9 +222,9 @@ def _import(module: str) -> Any:
 
 
 def _dialect_module(package: str, name: str) -> str | None:
-    if package not in _SCRIPT_PACKAGES or name not in _DIALECT_MODULES:
+    if package not in _SCRIPT_PACKAGES or name not in DIALECT_MODULES:
         return None
-    return _DIALECT_MODULES[name]
+    return DIALECT_MODULES[name]
 
 
 def _definition(
