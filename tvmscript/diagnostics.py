@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from tvmscript.ir.span import Span
+from tvmscript.core.ir.span import Span
 
 Severity = Literal["error", "warning", "information", "hint"]
 

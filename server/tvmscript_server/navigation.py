@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from tvmscript.ir.span import Span
+from tvmscript.core.ir.span import Span
 from tvmscript.script.outline import Outline, outline
 from tvmscript.script.parser.symbols import SymbolIndex, SymbolInfo
 from tvmscript_server.diagnostics import ANALYSES

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from tvmscript import DiagnosticError, check_source, from_source
-from tvmscript.ir.module import IRModule
-from tvmscript.ir.structural import structural_equal
+from tvmscript.core.ir.module import IRModule
+from tvmscript.core.ir.structural import structural_equal
 from tvmscript.script.outline import Outline, TopLevel, outline
 
 _SUGGESTION: Final = re.compile(r"did you mean '([^']+)'\?")

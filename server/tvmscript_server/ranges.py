@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from lsprotocol import types
 from pygls.workspace import PositionCodec, ServerTextPosition, ServerTextRange, TextDocument
 
-from tvmscript.ir.span import Span
+from tvmscript.core.ir.span import Span
 
 
 def server_range(span: Span) -> ServerTextRange:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tvmscript import DiagnosticError, from_source
-from tvmscript.ir.module import IRModule
+from tvmscript.core.ir.module import IRModule
 from tvmscript.script.outline import Outline, TopLevel, outline
 
 

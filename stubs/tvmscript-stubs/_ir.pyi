@@ -76,11 +76,11 @@ class Buffer(Node):
     @property
     def ndim(self) -> int: ...
     def __getitem__(self, key: Any) -> Any: ...
-    def view(self, *shape: Any, dtype: str | None = None) -> Buffer:
-        """``A.view(32768)``: a buffer over this one's memory, declared in the current scope."""
     def load(self, indices: Sequence[PrimExpr]) -> BufferLoad:
         """A load at ``indices``."""
     def __init__(self, data: Var, dtype: str, shape: tuple[PrimExpr, ...], strides: tuple[PrimExpr, ...] = ..., elem_offset: PrimExpr | None = None, name: str = 'buffer', data_alignment: int = 64, offset_factor: int = 1, buffer_type: str = 'default', axis_separators: tuple[int, ...] = ..., layout: str | None = None, *, span: Span | None = None) -> None: ...
+    def view(self, *shape: Any, dtype: str | None = None) -> Buffer:
+        """``A.view(32768)``: a buffer over ``A``'s memory, declared in the current scope."""
     def __setitem__(self, index: Any, value: Any) -> None: ...
 
 class BufferLoad(PrimExpr):
@@ -313,10 +313,6 @@ class IRModule(Node):
     def __len__(self) -> int: ...
     def items(self) -> list[tuple[GlobalVar, Node]]:
         """``(GlobalVar, function)`` pairs in definition order."""
-    def script(self, **options: Any) -> str:
-        """This module as canonical TVMScript text."""
-    def show(self, **options: Any) -> None:
-        """Print `script` to the terminal, highlighted when Pygments is available."""
     def __init__(self, functions: Mapping[GlobalVar, Node], attrs: Mapping[str, Any] = ..., global_infos: Mapping[str, Any] = ..., *, span: Span | None = None) -> None: ...
 
 class IfFrame(Frame):
@@ -406,6 +402,13 @@ class NE(CmpOp):
 class Node:
     """Base of every IR node: immutable, compared by identity, optionally located."""
     span: Span | None
+    def script(self, **options: Any) -> str:
+        """This node as TVMScript text (free variables defined first, as TVM prints them).
+
+        Options as ``tvmscript.script.printer.print_script``.
+        """
+    def show(self, **options: Any) -> None:
+        """Print `script` to the terminal, highlighted when Pygments is available."""
     def __init__(self, *, span: Span | None = None) -> None: ...
 
 class Not(PrimExpr):
@@ -431,10 +434,6 @@ class PointerType(Type):
 
 class PrimExpr(Node):
     """A scalar or vector expression with a dtype."""
-    def script(self, **options: Any) -> str:
-        """This expression as TVMScript text (TVM's ``str(expr)``); options as `print_script`."""
-    def show(self, **options: Any) -> None:
-        """Print `script` to the terminal, highlighted when Pygments is available."""
     def __add__(self, other: Operand) -> PrimExpr: ...
     def __radd__(self, other: Operand) -> PrimExpr: ...
     def __sub__(self, other: Operand) -> PrimExpr: ...
@@ -479,10 +478,6 @@ class PrimFunc(Node):
     ret_type: Type | None
     attrs: Mapping[str, Any]
     private: bool
-    def script(self, **options: Any) -> str:
-        """This function as canonical TVMScript text."""
-    def show(self, **options: Any) -> None:
-        """Print `script` to the terminal, highlighted when Pygments is available."""
     def with_attr(self, key: str, value: Any) -> PrimFunc:
         """A copy with attribute ``key`` set to ``value``."""
     def __init__(self, params: tuple[Var, ...], body: Stmt, buffer_map: Mapping[Var, Buffer] = ..., ret_type: Type | None = None, attrs: Mapping[str, Any] = ..., private: bool = False, *, span: Span | None = None) -> None: ...
@@ -574,13 +569,6 @@ class Span:
 
 class Stmt(Node):
     """A TIR statement."""
-    def script(self, **options: Any) -> str:
-        """This statement as TVMScript text, free variables defined first (as TVM).
-
-        Options as `print_script`.
-        """
-    def show(self, **options: Any) -> None:
-        """Print `script` to the terminal, highlighted when Pygments is available."""
 
 class StringImm(PrimExpr):
     """A string constant (dtype ``handle``)."""
@@ -602,6 +590,9 @@ class Target(Node):
     host: Target | None
     @property
     def kind(self) -> str: ...
+    @staticmethod
+    def from_config(config: Mapping[str, Any] | str, host: Mapping[str, Any] | str | Target | None = None) -> Target:
+        """A `Target` from a configuration dict or a target string such as ``"llvm -mcpu=x"``."""
     def __init__(self, config: Mapping[str, Any] = ..., host: Target | None = None, *, span: Span | None = None) -> None: ...
 
 class ThenFrame(TIRFrame):

@@ -11,15 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tvmscript.ir import (
-    GlobalVar,
-    IRModule,
-    assert_structural_equal,
-    structural_equal,
-    structural_hash,
-)
-from tvmscript.tir.buffer import BufferRegion, MatchBufferRegion, make_buffer
-from tvmscript.tir.expr import (
+from tvmscript.core.tir.buffer import BufferRegion, MatchBufferRegion, make_buffer
+from tvmscript.core.tir.expr import (
     Add,
     BinaryOp,
     BufferLoad,
@@ -40,9 +33,9 @@ from tvmscript.tir.expr import (
     Sub,
     Var,
 )
-from tvmscript.tir.function import PrimFunc
-from tvmscript.tir.op import get_op
-from tvmscript.tir.stmt import (
+from tvmscript.core.tir.function import PrimFunc
+from tvmscript.core.tir.op import get_op
+from tvmscript.core.tir.stmt import (
     AllocBuffer,
     BufferStore,
     Evaluate,
@@ -51,6 +44,13 @@ from tvmscript.tir.stmt import (
     SBlock,
     SBlockRealize,
     SeqStmt,
+)
+from tvmscript.ir import (
+    GlobalVar,
+    IRModule,
+    assert_structural_equal,
+    structural_equal,
+    structural_hash,
 )
 
 

@@ -4,13 +4,13 @@ from collections.abc import Callable
 
 import pytest
 
+from tvmscript.core.tir import expr as E
+from tvmscript.core.tir import stmt as S
+from tvmscript.core.tir.buffer import Buffer, BufferRegion
+from tvmscript.core.tir.function import PrimFunc
 from tvmscript.script.ir_builder import IRBuilder
 from tvmscript.script.ir_builder import tir as T
 from tvmscript.script.ir_builder.base import BuilderError
-from tvmscript.tir import expr as E
-from tvmscript.tir import stmt as S
-from tvmscript.tir.buffer import Buffer, BufferRegion
-from tvmscript.tir.function import PrimFunc
 
 Body = Callable[[Buffer, Buffer], None]
 

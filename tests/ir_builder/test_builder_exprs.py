@@ -6,8 +6,8 @@ import pytest
 
 from tvmscript import tir as T
 from tvmscript import tirx
-from tvmscript.tir import expr as E
-from tvmscript.tir.op import op_info
+from tvmscript.core.tir import expr as E
+from tvmscript.core.tir.op import op_info
 
 
 def test_tirx_is_the_same_module() -> None:

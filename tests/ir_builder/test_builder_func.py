@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import pytest
 
+from tvmscript.core.tir import expr as E
+from tvmscript.core.tir import stmt as S
+from tvmscript.core.tir.function import PrimFunc
 from tvmscript.script.ir_builder import IRBuilder
 from tvmscript.script.ir_builder import ir as I
 from tvmscript.script.ir_builder import tir as T
 from tvmscript.script.ir_builder.base import BuilderError
-from tvmscript.tir import expr as E
-from tvmscript.tir import stmt as S
-from tvmscript.tir.function import PrimFunc
 
 
 def _func(s_tir: bool = False, private: bool = False) -> PrimFunc:

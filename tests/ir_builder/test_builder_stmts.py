@@ -4,11 +4,11 @@ from typing import Any
 
 import pytest
 
+from tvmscript.core.tir import expr as E
+from tvmscript.core.tir import stmt as S
 from tvmscript.script.ir_builder import IRBuilder
 from tvmscript.script.ir_builder import tir as T
 from tvmscript.script.ir_builder.base import BuilderError
-from tvmscript.tir import expr as E
-from tvmscript.tir import stmt as S
 
 
 def _body(build: Any) -> S.Stmt:
@@ -177,7 +177,7 @@ def test_attr_and_while_and_break() -> None:
 def test_buffer_view_declares_buffer_over_same_data() -> None:
     def build() -> None:
         a = T.alloc_buffer((4, 8))
-        v = a.view(32)
+        v = T.view(a, 32)  # the script method `a.view(32)`
         T.buffer_store(v, 1.0, [3])
 
     seq = _body(build)

@@ -6,8 +6,8 @@ import pytest
 from conftest import CorpusProgram, corpus_rows
 
 import tvmscript
-from tvmscript.ir.module import IRModule
-from tvmscript.tir.function import PrimFunc
+from tvmscript.core.ir.module import IRModule
+from tvmscript.core.tir.function import PrimFunc
 
 TIR_PROGRAMS = corpus_rows("tir")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from tvmscript import ir as I
 from tvmscript import tir as T
-from tvmscript.ir.module import IRModule
-from tvmscript.tir.function import PrimFunc
-from tvmscript.tir.stmt import For
+from tvmscript.core.ir.module import IRModule
+from tvmscript.core.tir.function import PrimFunc
+from tvmscript.core.tir.stmt import For
 
 N = 16
 

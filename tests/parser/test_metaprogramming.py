@@ -5,9 +5,9 @@ from __future__ import annotations
 from conftest import script
 
 import tvmscript
-from tvmscript.tir.expr import BufferLoad, FloatImm, IntImm, Mul
-from tvmscript.tir.function import PrimFunc
-from tvmscript.tir.stmt import BufferStore, For, SeqStmt
+from tvmscript.core.tir.expr import BufferLoad, FloatImm, IntImm, Mul
+from tvmscript.core.tir.function import PrimFunc
+from tvmscript.core.tir.stmt import BufferStore, For, SeqStmt
 
 HEADER = "from tvmscript import tir as T\n"
 

@@ -6,11 +6,11 @@ import pytest
 from conftest import script
 
 import tvmscript
-from tvmscript.ir.module import IRModule
-from tvmscript.tir.buffer import Buffer
-from tvmscript.tir.expr import Var
-from tvmscript.tir.function import PrimFunc
-from tvmscript.tir.stmt import For, ForKind
+from tvmscript.core.ir.module import IRModule
+from tvmscript.core.tir.buffer import Buffer
+from tvmscript.core.tir.expr import Var
+from tvmscript.core.tir.function import PrimFunc
+from tvmscript.core.tir.stmt import For, ForKind
 
 HEADER = "from tvm.script import ir as I\nfrom tvm.script import tirx as T\n"
 

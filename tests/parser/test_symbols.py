@@ -8,7 +8,7 @@ import random
 import pytest
 from conftest import corpus_rows, script
 
-from tvmscript.ir.span import Span
+from tvmscript.core.ir.span import Span
 from tvmscript.script.parser.incremental import IncrementalChecker
 from tvmscript.script.parser.symbols import KINDS, SymbolIndex, index_source
 

@@ -10,7 +10,7 @@ import textwrap
 import pytest
 
 import tvmscript
-from tvmscript.tir.stmt import For, IfThenElse, SeqStmt
+from tvmscript.core.tir.stmt import For, IfThenElse, SeqStmt
 
 _SOURCE = textwrap.dedent("""\
     from tvmscript import tir as T

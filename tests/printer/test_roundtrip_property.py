@@ -9,11 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tvmscript
-from tvmscript.tir import expr as E
-from tvmscript.tir.buffer import make_buffer
-from tvmscript.tir.function import PrimFunc
-from tvmscript.tir.op import call_intrin
-from tvmscript.tir.stmt import Bind, BufferStore, For, ForKind, IfThenElse, SeqStmt, Stmt
+from tvmscript.core.tir import expr as E
+from tvmscript.core.tir.buffer import make_buffer
+from tvmscript.core.tir.function import PrimFunc
+from tvmscript.core.tir.op import call_intrin
+from tvmscript.core.tir.stmt import Bind, BufferStore, For, ForKind, IfThenElse, SeqStmt, Stmt
 
 INTS: Final = ("int32", "int64")
 Draw = Callable[[st.SearchStrategy[Any]], Any]

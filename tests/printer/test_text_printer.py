@@ -6,6 +6,7 @@ import pytest
 from conftest import CorpusProgram, corpus_rows
 
 import tvmscript
+from tvmscript.core.tir import expr as E
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer import print_script
 from tvmscript.script.printer.access_path import AccessPath
@@ -13,7 +14,6 @@ from tvmscript.script.printer.doc_printer import to_python_script
 from tvmscript.script.printer.expr_text import Prec, binary_of, operation_of, wrap
 from tvmscript.script.printer.ir_docsifier import IRDocsifier, PrinterConfig
 from tvmscript.script.printer.tir.text import text_printed_classes
-from tvmscript.tir import expr as E
 
 K = D.OpKind
 _ABSTRACT = {E.PrimExpr, E.BinaryOp, E.CmpOp}

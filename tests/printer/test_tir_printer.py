@@ -6,13 +6,13 @@ import textwrap
 
 import pytest
 
-from tvmscript.ir.module import GlobalVar, IRModule
+from tvmscript.core.ir.module import GlobalVar, IRModule
+from tvmscript.core.tir import expr as E
+from tvmscript.core.tir.buffer import BufferRegion, make_buffer
+from tvmscript.core.tir.function import PrimFunc
+from tvmscript.core.tir.op import call_intrin
+from tvmscript.core.tir.stmt import BufferStore, For, ForKind, SBlock, SBlockRealize
 from tvmscript.script.printer import print_script
-from tvmscript.tir import expr as E
-from tvmscript.tir.buffer import BufferRegion, make_buffer
-from tvmscript.tir.function import PrimFunc
-from tvmscript.tir.op import call_intrin
-from tvmscript.tir.stmt import BufferStore, For, ForKind, SBlock, SBlockRealize
 
 X, Y = E.Var("x"), E.Var("y")
 F = E.Var("f", "float32")

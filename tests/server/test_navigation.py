@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import corpus_rows
 
-from tvmscript.ir.span import Span
+from tvmscript.core.ir.span import Span
 from tvmscript.script.parser.symbols import index_source
 from tvmscript_server.diagnostics import ANALYSES
 from tvmscript_server.folding import Fold, folding_ranges

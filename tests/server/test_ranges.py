@@ -3,7 +3,7 @@ from __future__ import annotations
 from lsprotocol import types
 from pygls.workspace import TextDocument
 
-from tvmscript.ir.span import Span
+from tvmscript.core.ir.span import Span
 from tvmscript_server.ranges import to_lsp_range
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tvmscript.tir.expr import PrimExpr, Var
+from tvmscript.core.tir.expr import PrimExpr, Var
 
 c, u = Var("c", "int8"), Var("u", "uint8")
 x, n = Var("x", "int32"), Var("n", "int64")

@@ -22,14 +22,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from tvmscript.core.ir.module import IRModule
+from tvmscript.core.ir.node import Node, node_fields
+from tvmscript.core.ir.span import Span
+from tvmscript.core.tir.buffer import Buffer, MatchBufferRegion
+from tvmscript.core.tir.expr import IterVar, Var
+from tvmscript.core.tir.function import PrimFunc
+from tvmscript.core.tir.stmt import AttrStmt, DeclBuffer, For, Stmt
 from tvmscript.diagnostics import Diagnostic
-from tvmscript.ir.module import IRModule
-from tvmscript.ir.node import Node, node_fields
-from tvmscript.ir.span import Span
-from tvmscript.tir.buffer import Buffer, MatchBufferRegion
-from tvmscript.tir.expr import IterVar, Var
-from tvmscript.tir.function import PrimFunc
-from tvmscript.tir.stmt import AttrStmt, DeclBuffer, For, Stmt
 
 _GPU_THREAD: Final = re.compile(r"(blockIdx|threadIdx)\.[xyz]")
 _THREAD_ATTRS: Final = frozenset({"thread_extent", "virtual_thread"})

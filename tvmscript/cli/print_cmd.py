@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from tvmscript.cli.common import UsageError, error, print_diagnostics, read_text
+from tvmscript.core.ir.module import IRModule
 from tvmscript.diagnostics import DiagnosticError
-from tvmscript.ir.module import IRModule
 from tvmscript.script.parser.api import from_source
 
 

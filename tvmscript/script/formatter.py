@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final
 
+from tvmscript.core.ir.structural import structural_equal
 from tvmscript.diagnostics import DiagnosticError
-from tvmscript.ir.structural import structural_equal
 from tvmscript.script.outline import Outline, TopLevel, outline
 from tvmscript.script.parser.api import from_source
 from tvmscript.script.parser.core.comments import extract_comments

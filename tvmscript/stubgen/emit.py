@@ -8,6 +8,7 @@ import math
 from collections.abc import Callable
 from typing import Any, Final
 
+from tvmscript.script.ir_builder.base import script_methods
 from tvmscript.stubgen.types import TypeTable, is_enum
 
 _INDENT: Final = "    "
@@ -44,15 +45,26 @@ class Emitter:
         self.shadowed = shadowed
 
     def function(
-        self, name: str, fn: Callable[..., Any], indent: str = "", *, doc: bool = True
+        self,
+        name: str,
+        fn: Callable[..., Any],
+        indent: str = "",
+        *,
+        doc: bool = True,
+        as_method: bool = False,
     ) -> list[str]:
-        """``def name(...) -> R:`` with ``fn``'s signature and docstring."""
+        """``def name(...) -> R:`` with ``fn``'s signature and docstring.
+
+        ``as_method``: ``fn``'s first parameter is the object (a script method): ``self``.
+        """
         module = getattr(fn, "__module__", None) or ""
         try:
             signature = inspect.signature(fn)
         except (TypeError, ValueError):
             return [f"{indent}def {name}(*args: Any, **kwargs: Any) -> Any: ..."]
         params = self.parameters(signature, module)
+        if as_method and params:
+            params[0] = "self"
         returns = signature.return_annotation
         ret = "Any" if returns is inspect.Signature.empty else self.ann(returns, module)
         head = f"{indent}def {name}({', '.join(params)}) -> {ret}:"
@@ -100,6 +112,8 @@ class Emitter:
                 body.append(f"{_INDENT}{field_name}: {self.ann(annotation, cls.__module__)}")
         for member_name, member in vars(cls).items():
             body += self._member(member_name, member)
+        for method_name, fn in sorted(script_methods(cls).items()):
+            body += self.function(method_name, fn, _INDENT, as_method=True)
         body += [_INDENT + line for line in EXTRA_MEMBERS.get(cls.__name__, ())]
         return [head, *(body or [f"{_INDENT}..."])]
 

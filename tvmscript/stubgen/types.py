@@ -31,7 +31,7 @@ _BUILTIN_TYPES: Final = frozenset(
     {"int", "float", "bool", "str", "bytes", "complex", "object", "tuple", "list", "dict", "set"}
     | {"frozenset", "type", "slice", "range", "None", "Ellipsis"}
 )
-_FALLBACK_MODULES: Final = ("tvmscript.ir", "tvmscript.tir.expr")
+_FALLBACK_MODULES: Final = ("tvmscript.ir", "tvmscript.core.tir.expr")
 _TYPING_MODULES: Final = frozenset({"typing", "collections.abc", "typing_extensions"})
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Final
 
 from lsprotocol import types
 
-from tvmscript.ir.span import Span
+from tvmscript.core.ir.span import Span
 from tvmscript_server.guard import never_crash
 from tvmscript_server.navigation import document_index
 from tvmscript_server.ranges import span_to_range

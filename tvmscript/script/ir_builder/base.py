@@ -7,14 +7,49 @@ finished IR to the enclosing frame (or to the builder as its result).
 
 from __future__ import annotations
 
+import types
+from collections.abc import Callable
 from contextvars import ContextVar
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
-from tvmscript.ir.span import Span
+from tvmscript.core.ir.span import Span
 
 
 class BuilderError(Exception):
     """The builder was used outside a scope that allows the call."""
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+_IR_METHODS: dict[tuple[type, str], Callable[..., Any]] = {}
+
+
+def ir_method(cls: type, name: str) -> Callable[[_F], _F]:
+    """Make ``fn`` the method ``name`` of IR class ``cls`` in TVMScript (``A.view(...)``).
+
+    Such methods build IR in the current frame, so they belong to the builder, not to the IR
+    class: the parser looks them up here before the class's own attributes.
+    """
+
+    def register(fn: _F) -> _F:
+        if (cls, name) in _IR_METHODS:
+            raise RuntimeError(f"two script methods {cls.__name__}.{name}")
+        _IR_METHODS[cls, name] = fn
+        return fn
+
+    return register
+
+
+def script_methods(cls: type) -> dict[str, Callable[..., Any]]:
+    """The script methods registered on ``cls`` itself, by name (for the stubs)."""
+    return {name: fn for (owner, name), fn in _IR_METHODS.items() if owner is cls}
+
+
+def bound_ir_method(obj: object, name: str) -> Callable[..., Any] | None:
+    """The script method ``name`` of ``obj`` bound to it, or None when none is registered."""
+    for cls in type(obj).__mro__:
+        if (fn := _IR_METHODS.get((cls, name))) is not None:
+            return types.MethodType(fn, obj)
+    return None
 
 
 class Frame:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tvmscript.tir.buffer import Buffer
-from tvmscript.tir.expr import Var
+from tvmscript.core.tir.buffer import Buffer
+from tvmscript.core.tir.expr import Var
 
 
 def rename(value: Any, name: str) -> Any:

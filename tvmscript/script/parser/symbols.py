@@ -38,8 +38,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
+from tvmscript.core.ir.span import Span
 from tvmscript.diagnostics import Diagnostic, debug_enabled
-from tvmscript.ir.span import Span
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.parser import Parser
 from tvmscript.script.parser.core.poison import POISON
@@ -587,13 +587,13 @@ def _is_module_ref(value: Any) -> bool:
 
 
 def _is_buffer(value: Any) -> bool:
-    from tvmscript.tir.buffer import Buffer
+    from tvmscript.core.tir.buffer import Buffer
 
     return isinstance(value, Buffer)
 
 
 def _is_var(value: Any) -> bool:
-    from tvmscript.tir.expr import Var
+    from tvmscript.core.tir.expr import Var
 
     return isinstance(value, Var)
 

@@ -17,7 +17,8 @@ import gc
 import sys
 from typing import Any
 
-from tvmscript.ir.module import IRModule
+from tvmscript.core.ir.module import IRModule
+from tvmscript.core.tir.function import PrimFunc
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer import ir as _ir  # noqa: F401  (registers printers)
 from tvmscript.script.printer import tir as _tir  # noqa: F401  (registers printers)
@@ -26,7 +27,6 @@ from tvmscript.script.printer.doc_printer import to_python_script
 from tvmscript.script.printer.ir_docsifier import IRDocsifier, PrinterConfig
 from tvmscript.script.printer.tir.utils import TOKEN as TIR_TOKEN
 from tvmscript.script.printer.tir.utils import set_common_prefix_root
-from tvmscript.tir.function import PrimFunc
 
 __all__ = ["PrinterConfig", "print_script", "show"]
 

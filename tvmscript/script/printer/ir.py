@@ -8,8 +8,8 @@ from typing import Any
 
 import numpy as np
 
-from tvmscript.ir.module import GlobalVar, IRModule
-from tvmscript.script.ir_builder.tir.misc import Target
+from tvmscript.core.ir.module import GlobalVar, IRModule
+from tvmscript.core.ir.target import Target
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import AccessPath
 from tvmscript.script.printer.ir_docsifier import IRDocsifier, register

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tvmscript.ir.module import GlobalVar, IRModule
-from tvmscript.ir.node import Node
+from tvmscript.core.ir.module import GlobalVar, IRModule
+from tvmscript.core.ir.node import Node
 from tvmscript.script.ir_builder.base import BuilderError, Frame, IRBuilder
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from tvmscript.ir.module import GlobalVar
-from tvmscript.ir.node import Node
+from tvmscript.core.ir.module import GlobalVar
+from tvmscript.core.ir.node import Node
 from tvmscript.script.ir_builder.base import IRBuilder
 from tvmscript.script.ir_builder.ir.frames import IRModuleFrame, module_frame
 

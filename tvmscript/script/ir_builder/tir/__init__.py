@@ -34,6 +34,9 @@ from tvmscript.script.ir_builder.tir.buffers import (
     match_buffer,
     sblock_alloc_buffer,
 )
+from tvmscript.script.ir_builder.tir.buffers import (
+    view as view,
+)
 from tvmscript.script.ir_builder.tir.control import (
     Assert,
     Bind,

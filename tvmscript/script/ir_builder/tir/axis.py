@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from tvmscript.core.tir import affine, arith
+from tvmscript.core.tir.expr import IntImm, IterType, IterVar, PrimExpr, Range, Var
 from tvmscript.script.ir_builder.base import IRBuilder
 from tvmscript.script.ir_builder.tir.frames import ForFrame, block_frame, current_span
-from tvmscript.tir import affine, arith
-from tvmscript.tir.expr import IntImm, IterType, IterVar, PrimExpr, Range, Var
 
 DomLike = Range | PrimExpr | int | Sequence[PrimExpr | int]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from tvmscript.core.tir.buffer import BufferRegion
+from tvmscript.core.tir.expr import BufferLoad, IntImm, PrimExpr
 from tvmscript.script.ir_builder.tir.buffers import region_of
 from tvmscript.script.ir_builder.tir.frames import BlockInitFrame, SBlockFrame, block_frame
-from tvmscript.tir.buffer import BufferRegion
-from tvmscript.tir.expr import BufferLoad, IntImm, PrimExpr
 
 RegionLike = BufferRegion | BufferLoad
 

@@ -6,8 +6,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from tvmscript.ir.dtype import DataType, normalize_dtype
-from tvmscript.script.ir_builder.base import IRBuilder
+from tvmscript.core.ir.dtype import DataType, normalize_dtype
+from tvmscript.core.tir import affine, arith
+from tvmscript.core.tir.buffer import Buffer as BufferNode
+from tvmscript.core.tir.buffer import BufferRegion, MatchBufferRegion
+from tvmscript.core.tir.expr import BufferLoad, FloatImm, IntImm, PointerType, PrimExpr, Ramp, Var
+from tvmscript.core.tir.stmt import AllocBuffer, BufferStore, DeclBuffer
+from tvmscript.script.ir_builder.base import IRBuilder, ir_method
 from tvmscript.script.ir_builder.tir.frames import (
     PrimFuncFrame,
     SBlockFrame,
@@ -16,11 +21,6 @@ from tvmscript.script.ir_builder.tir.frames import (
     current_span,
     prim_func_frame,
 )
-from tvmscript.tir import affine, arith
-from tvmscript.tir.buffer import Buffer as BufferNode
-from tvmscript.tir.buffer import BufferRegion, MatchBufferRegion
-from tvmscript.tir.expr import BufferLoad, FloatImm, IntImm, PointerType, PrimExpr, Ramp, Var
-from tvmscript.tir.stmt import AllocBuffer, BufferStore, DeclBuffer
 
 ShapeLike = PrimExpr | int | str | Sequence[PrimExpr | int | str]
 
@@ -337,6 +337,13 @@ def decl_buffer(
     return buf
 
 
+@ir_method(BufferNode, "view")
+def view(buffer: BufferNode, *shape: Any, dtype: str | None = None) -> BufferNode:
+    """``A.view(32768)``: a buffer over ``A``'s memory, declared in the current scope."""
+    dims = shape[0] if len(shape) == 1 and isinstance(shape[0], tuple | list) else shape
+    return decl_buffer(dims, dtype or buffer.dtype, data=buffer.data, scope=buffer.scope)
+
+
 def _index(value: object) -> PrimExpr:
     if isinstance(value, slice):
         start = arith.as_expr(0 if value.start is None else value.start)
@@ -387,6 +394,6 @@ def region_of(load: BufferLoad) -> BufferRegion:
 
 
 def _range(start: PrimExpr, extent: int) -> Any:
-    from tvmscript.tir.expr import Range
+    from tvmscript.core.tir.expr import Range
 
     return Range(start, arith.make_const(start.dtype, extent))

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tvmscript.ir.node import node_fields, replace_fields
+from tvmscript.core.ir.node import node_fields, replace_fields
+from tvmscript.core.tir import expr as E
+from tvmscript.core.tir.buffer import Buffer
+from tvmscript.core.tir.function import PrimFunc
+from tvmscript.core.tir.stmt import SBlock, SBlockRealize, Stmt
 from tvmscript.script.ir_builder.tir.frames import DETECT_ACCESS_KEY, as_body
 from tvmscript.script.ir_builder.tir.regions import detect_access
-from tvmscript.tir import expr as E
-from tvmscript.tir.buffer import Buffer
-from tvmscript.tir.function import PrimFunc
-from tvmscript.tir.stmt import SBlock, SBlockRealize, Stmt
 
 if TYPE_CHECKING:
     from tvmscript.script.ir_builder.tir.frames import PrimFuncFrame

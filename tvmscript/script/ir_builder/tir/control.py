@@ -9,6 +9,23 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from tvmscript.core.tir import arith
+from tvmscript.core.tir.buffer import BufferRegion
+from tvmscript.core.tir.expr import (
+    IntImm,
+    IterType,
+    IterVar,
+    PrimExpr,
+    PrimType,
+    Range,
+    StringImm,
+    Type,
+    Var,
+)
+from tvmscript.core.tir.stmt import AssertStmt, Evaluate
+from tvmscript.core.tir.stmt import Bind as BindStmt
+from tvmscript.core.tir.stmt import Break as BreakStmt
+from tvmscript.core.tir.stmt import Continue as ContinueStmt
 from tvmscript.script.ir_builder.tir.frames import (
     AssertFrame,
     AttrFrame,
@@ -21,23 +38,6 @@ from tvmscript.script.ir_builder.tir.frames import (
     current_span,
     prim_func_frame,
 )
-from tvmscript.tir import arith
-from tvmscript.tir.buffer import BufferRegion
-from tvmscript.tir.expr import (
-    IntImm,
-    IterType,
-    IterVar,
-    PrimExpr,
-    PrimType,
-    Range,
-    StringImm,
-    Type,
-    Var,
-)
-from tvmscript.tir.stmt import AssertStmt, Evaluate
-from tvmscript.tir.stmt import Bind as BindStmt
-from tvmscript.tir.stmt import Break as BreakStmt
-from tvmscript.tir.stmt import Continue as ContinueStmt
 
 
 def _cond(condition: PrimExpr | bool, what: str) -> PrimExpr:

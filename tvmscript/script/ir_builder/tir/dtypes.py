@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from tvmscript.ir.dtype import LOW_PRECISION_FLOATS, DataType
+from tvmscript.core.ir.dtype import LOW_PRECISION_FLOATS, DataType
+from tvmscript.core.tir import arith
+from tvmscript.core.tir.expr import PointerType, PrimExpr, PrimType, Type, Var
 from tvmscript.script.ir_builder.tir.frames import current_span
-from tvmscript.tir import arith
-from tvmscript.tir.expr import PointerType, PrimExpr, PrimType, Type, Var
 
 _SPECIAL_FLOATS: Final = {"inf": float("inf"), "-inf": float("-inf"), "nan": float("nan")}
 

@@ -10,12 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from tvmscript.ir.span import Span
-from tvmscript.script.ir_builder import base
-from tvmscript.script.ir_builder.base import BuilderError, Frame, IRBuilder
-from tvmscript.tir.buffer import Buffer, BufferRegion, MatchBufferRegion
-from tvmscript.tir.expr import IntImm, IterVar, PrimExpr, Range, Type, Var
-from tvmscript.tir.stmt import (
+from tvmscript.core.ir.span import Span
+from tvmscript.core.tir.buffer import Buffer, BufferRegion, MatchBufferRegion
+from tvmscript.core.tir.expr import IntImm, IterVar, PrimExpr, Range, Type, Var
+from tvmscript.core.tir.stmt import (
     AttrStmt,
     Evaluate,
     For,
@@ -27,6 +25,8 @@ from tvmscript.tir.stmt import (
     While,
     seq,
 )
+from tvmscript.script.ir_builder import base
+from tvmscript.script.ir_builder.base import BuilderError, Frame, IRBuilder
 
 DETECT_ACCESS_KEY = "tirx.script_parsing_detect_access"
 """Annotation asking the function's finalizer to infer a block's reads (bit 1) / writes (bit 2)."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from tvmscript.core.tir.buffer import Buffer
+from tvmscript.core.tir.expr import PrimType, Type, Var
 from tvmscript.script.ir_builder.naming import rename
 from tvmscript.script.ir_builder.tir.frames import PrimFuncFrame, current_span, prim_func_frame
-from tvmscript.tir.buffer import Buffer
-from tvmscript.tir.expr import PrimType, Type, Var
 
 
 def prim_func(

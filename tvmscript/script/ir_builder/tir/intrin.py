@@ -8,141 +8,16 @@ from __future__ import annotations
 
 import builtins
 import math
-from typing import Any, Final
+from typing import Any
 
-from tvmscript.ir.dtype import DataType
-from tvmscript.tir import arith
-from tvmscript.tir.buffer import Buffer
-from tvmscript.tir.expr import BufferLoad, Call, FloatImm, IntImm, Op, PrimExpr, Var
-from tvmscript.tir.op import CallEffectKind as K
-from tvmscript.tir.op import call_intrin as _call
-from tvmscript.tir.op import register_op
+from tvmscript.core.ir.dtype import DataType
+from tvmscript.core.tir import arith
+from tvmscript.core.tir.buffer import Buffer
+from tvmscript.core.tir.expr import BufferLoad, Call, FloatImm, IntImm, Op, PrimExpr, Var
+from tvmscript.core.tir.op import OPS as OPS
+from tvmscript.core.tir.op import call_intrin as _call
 
 Operand = PrimExpr | int | float | bool
-
-_PURE_OPS: Final = (
-    "exp",
-    "exp2",
-    "exp10",
-    "log",
-    "log2",
-    "log10",
-    "log1p",
-    "sqrt",
-    "rsqrt",
-    "sigmoid",
-    "tanh",
-    "tan",
-    "sin",
-    "cos",
-    "sinh",
-    "cosh",
-    "asin",
-    "acos",
-    "atan",
-    "asinh",
-    "acosh",
-    "atanh",
-    "erf",
-    "atan2",
-    "nextafter",
-    "hypot",
-    "copysign",
-    "ldexp",
-    "fabs",
-    "floor",
-    "ceil",
-    "trunc",
-    "round",
-    "nearbyint",
-    "isnan",
-    "isfinite",
-    "isinf",
-    "popcount",
-    "clz",
-    "fma",
-    "fmod",
-    "pow",
-    "bitwise_and",
-    "bitwise_or",
-    "bitwise_xor",
-    "bitwise_not",
-    "shift_left",
-    "shift_right",
-    "if_then_else",
-    "reinterpret",
-    "q_multiply_shift",
-    "q_multiply_shift_per_axis",
-    "vectorlow",
-    "vectorhigh",
-    "vectorcombine",
-    "dp4a",
-    "isnullptr",
-    "address_of",
-    "call_pure_extern",
-    "call_llvm_pure_intrin",
-    "undef",
-    "get_active_lane_mask",
-    "vscale",
-    "ignore_loop_partition",
-    "handle_add_byte_offset",
-    "tvm_thread_invariant",
-    "type_annotation",
-    "lookup_param",
-)
-_OPAQUE_OPS: Final = (
-    "call_extern",
-    "call_llvm_intrin",
-    "tvm_stack_alloca",
-    "tvm_stack_make_shape",
-    "tvm_stack_make_array",
-    "tvm_storage_sync",
-    "tvm_warp_shuffle",
-    "tvm_warp_shuffle_up",
-    "tvm_warp_shuffle_down",
-    "tvm_warp_shuffle_xor",
-    "tvm_warp_activemask",
-    "tvm_thread_allreduce",
-    "tvm_load_matrix_sync",
-    "tvm_mma_sync",
-    "tvm_bmma_sync",
-    "tvm_fill_fragment",
-    "tvm_store_matrix_sync",
-    "tvm_global_barrier_kinit",
-    "tvm_kernel_replace_point",
-    "tvm_throw_last_error",
-    "start_profile_intrinsic",
-    "end_profile_intrinsic",
-    "TVMBackendAllocWorkspace",
-    "TVMBackendFreeWorkspace",
-    "anylist_getitem",
-    "anylist_resetitem",
-    "anylist_setitem_call_packed",
-    "anylist_setitem_call_cpacked",
-    "masked_load",
-    "masked_store",
-    "thread_return",
-)
-
-# TVM name -> (TVMScript spelling, call effect). Data, not code: the printer and analyses read it.
-OPS: Final[dict[str, tuple[str, int]]] = {
-    **{f"tir.{n}": (n, K.PURE) for n in _PURE_OPS},
-    **{f"tir.{n}": (n, K.OPAQUE) for n in _OPAQUE_OPS},
-    "tir.tvm_call_packed": ("call_packed", K.OPAQUE),
-    "tir.tvm_call_cpacked": ("call_cpacked", K.OPAQUE),
-    "tir.tvm_call_packed_lowered": ("call_packed_lowered", K.OPAQUE),
-    "tir.tvm_call_cpacked_lowered": ("call_cpacked_lowered", K.OPAQUE),
-    "tir.tvm_struct_get": ("tvm_struct_get", K.READ_STATE),
-    "tir.tvm_struct_set": ("tvm_struct_set", K.UPDATE_STATE),
-    "tir.tvm_access_ptr": ("tvm_access_ptr", K.SPECIAL_CALL_ARG),
-    "tir.tvm_tuple": ("tvm_tuple", K.EXPR_ANNOTATION),
-    "tir.likely": ("likely", K.EXPR_ANNOTATION),
-    "tir.assume": ("assume", K.PURE),
-    "tir.ret": ("ret", K.CONTROL_JUMP),
-}
-
-for _name, (_script, _effect) in OPS.items():
-    register_op(_name, _script, _effect)
 
 
 def _x(value: Operand) -> PrimExpr:
@@ -374,7 +249,7 @@ def abs(x: Operand) -> PrimExpr:
     if t.is_int:
         if isinstance(e, IntImm):
             return IntImm(e.dtype, -e.value if e.value < 0 else e.value)
-        from tvmscript.tir.expr import Select
+        from tvmscript.core.tir.expr import Select
 
         # TVM's C++ negation is `0 - x` (Python's unary minus builds `x * -1`)
         return Select(arith.greater_equal(e, 0), e, arith.sub(IntImm(e.dtype, 0), e))
@@ -628,7 +503,7 @@ def call_intrin(dtype: str, func_name: str | Op, *args: Any) -> PrimExpr:
 
 
 def _arg(value: Any) -> Any:
-    from tvmscript.tir.expr import StringImm
+    from tvmscript.core.tir.expr import StringImm
 
     if isinstance(value, str):
         return StringImm(value)

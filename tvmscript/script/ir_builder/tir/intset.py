@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from tvmscript.ir.node import node_fields
-from tvmscript.tir import arith
-from tvmscript.tir import expr as E
-from tvmscript.tir.affine import Affine, to_affine
+from tvmscript.core.ir.node import node_fields
+from tvmscript.core.tir import arith
+from tvmscript.core.tir import expr as E
+from tvmscript.core.tir.affine import Affine, to_affine
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from tvmscript.core.tir import arith
+from tvmscript.core.tir.expr import IntImm, IterType, IterVar, PrimExpr, Range, Var
+from tvmscript.core.tir.stmt import ForKind
 from tvmscript.script.ir_builder.tir.frames import ForFrame, LoopMaker, current_span, loop_maker
-from tvmscript.tir import arith
-from tvmscript.tir.expr import IntImm, IterType, IterVar, PrimExpr, Range, Var
-from tvmscript.tir.stmt import ForKind
 
 Bound = PrimExpr | int
 

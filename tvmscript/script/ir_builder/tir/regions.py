@@ -10,7 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from tvmscript.ir.node import node_fields
+from tvmscript.core.ir.node import node_fields
+from tvmscript.core.tir import arith
+from tvmscript.core.tir import expr as E
+from tvmscript.core.tir.buffer import Buffer, BufferRegion
+from tvmscript.core.tir.op import is_op
+from tvmscript.core.tir.stmt import BufferStore, For, SBlock, SBlockRealize, Stmt
 from tvmscript.script.ir_builder.tir.intset import (
     EVERYTHING,
     IntSet,
@@ -19,11 +24,6 @@ from tvmscript.script.ir_builder.tir.intset import (
     from_range,
     union,
 )
-from tvmscript.tir import arith
-from tvmscript.tir import expr as E
-from tvmscript.tir.buffer import Buffer, BufferRegion
-from tvmscript.tir.op import is_op
-from tvmscript.tir.stmt import BufferStore, For, SBlock, SBlockRealize, Stmt
 
 _READ: Final = 1
 _WRITE: Final = 2
@@ -191,7 +191,7 @@ def substitute(e: E.PrimExpr, vmap: Mapping[E.Var, E.PrimExpr]) -> E.PrimExpr:
             changes[name] = new
     if not changes:
         return e
-    from tvmscript.ir.node import replace_fields
+    from tvmscript.core.ir.node import replace_fields
 
     return replace_fields(e, **changes)  # type: ignore[no-any-return]
 

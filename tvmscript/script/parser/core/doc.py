@@ -15,8 +15,8 @@ import ast
 from dataclasses import dataclass, field, fields
 from typing import Any, Final
 
+from tvmscript.core.ir.span import Span
 from tvmscript.diagnostics import DiagnosticError
-from tvmscript.ir.span import Span
 from tvmscript.script.parser.core.source import Source
 
 Pos = tuple[int, int, int | None, int | None]

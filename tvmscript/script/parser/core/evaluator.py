@@ -18,18 +18,18 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
+from tvmscript.core.ir.dtype import DTypeError
+from tvmscript.core.tir import arith
+from tvmscript.core.tir import expr as E
+from tvmscript.core.tir.arith import TypeMismatchError
+from tvmscript.core.tir.expr import PrimExpr
 from tvmscript.diagnostics import DiagnosticError
-from tvmscript.ir.dtype import DTypeError
-from tvmscript.script.ir_builder.base import BuilderError
+from tvmscript.script.ir_builder.base import BuilderError, bound_ir_method
 from tvmscript.script.ir_builder.ir.ir import meta_var
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import dialect_names
 from tvmscript.script.parser.core.macro import Macro
 from tvmscript.script.parser.core.poison import POISON
-from tvmscript.tir import arith
-from tvmscript.tir import expr as E
-from tvmscript.tir.arith import TypeMismatchError
-from tvmscript.tir.expr import PrimExpr
 
 if TYPE_CHECKING:
     from tvmscript.script.parser.core.parser import Parser
@@ -208,6 +208,8 @@ class Evaluator:
             raise DiagnosticError.at(
                 node.span, "unsupported-syntax", f"attribute '{attr}' cannot be used in TVMScript"
             )
+        if (method := bound_ir_method(base, attr)) is not None:
+            return method
         try:
             return getattr(base, attr)
         except AttributeError:
@@ -337,7 +339,7 @@ class Evaluator:
         if cond is POISON:
             return POISON
         if _is_ir(cond):
-            from tvmscript.tir.expr import Select
+            from tvmscript.core.tir.expr import Select
 
             return self.apply(
                 node,

@@ -139,8 +139,8 @@ class Parser:
 
 def statement_error(node: doc.Node, exc: Exception) -> Diagnostic:
     """A builder's complaint about the arguments or the place of a statement."""
+    from tvmscript.core.tir.arith import TypeMismatchError
     from tvmscript.script.parser.core.evaluator import lowercase_first
-    from tvmscript.tir.arith import TypeMismatchError
 
     text = lowercase_first(str(exc) or type(exc).__name__)
     if isinstance(exc, BuilderError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from tvmscript.ir.span import Span
+from tvmscript.core.ir.span import Span
 
 
 class Source:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from tvmscript.core.ir.module import GlobalVar
 from tvmscript.diagnostics import DiagnosticError
-from tvmscript.ir.module import GlobalVar
 from tvmscript.script.ir_builder import ir as IB
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import Token

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from tvmscript.core.tir.buffer import Buffer
+from tvmscript.core.tir.expr import PrimExpr
 from tvmscript.diagnostics import DiagnosticError
 from tvmscript.script.parser.core import doc
-from tvmscript.tir.buffer import Buffer
-from tvmscript.tir.expr import PrimExpr
 
 if TYPE_CHECKING:
     from tvmscript.script.parser.core.parser import Parser

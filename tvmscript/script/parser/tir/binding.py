@@ -12,8 +12,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from tvmscript.core.ir.dtype import DataType
+from tvmscript.core.tir import arith
+from tvmscript.core.tir.buffer import Buffer
+from tvmscript.core.tir.expr import BufferLoad, IntImm, PrimExpr, Var
+from tvmscript.core.tir.stmt import AllocBuffer
 from tvmscript.diagnostics import Diagnostic
-from tvmscript.ir.dtype import DataType
 from tvmscript.script.ir_builder import tir as B
 from tvmscript.script.ir_builder.base import Frame, IRBuilder
 from tvmscript.script.parser.core import doc
@@ -21,10 +25,6 @@ from tvmscript.script.parser.core.evaluator import Boxed, has_poison
 from tvmscript.script.parser.core.parser import Parser
 from tvmscript.script.parser.core.poison import POISON
 from tvmscript.script.parser.tir.access import check_rank, is_empty_index
-from tvmscript.tir import arith
-from tvmscript.tir.buffer import Buffer
-from tvmscript.tir.expr import BufferLoad, IntImm, PrimExpr, Var
-from tvmscript.tir.stmt import AllocBuffer
 
 
 class LocalScalar(Boxed):
@@ -198,7 +198,7 @@ def _lossy(have: DataType, want: DataType) -> bool:
 
 def scalar_annotation_dtype(annotation: Any) -> str | None:
     """The dtype of a ``T.int32``-style annotation (the constructor, or a dtype string)."""
-    from tvmscript.ir.dtype import is_valid_dtype
+    from tvmscript.core.ir.dtype import is_valid_dtype
 
     if isinstance(annotation, str):
         return annotation if is_valid_dtype(annotation) else None

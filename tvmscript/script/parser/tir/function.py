@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from tvmscript.core.ir.dtype import is_valid_dtype
+from tvmscript.core.tir.buffer import Buffer
+from tvmscript.core.tir.expr import PrimExpr, Var
 from tvmscript.diagnostics import DiagnosticError
-from tvmscript.ir.dtype import is_valid_dtype
 from tvmscript.script.ir_builder import tir as B
 from tvmscript.script.ir_builder.base import IRBuilder
 from tvmscript.script.parser.core import doc
@@ -13,8 +15,6 @@ from tvmscript.script.parser.core.dispatch import Token
 from tvmscript.script.parser.core.evaluator import MISSING
 from tvmscript.script.parser.core.parser import Parser
 from tvmscript.script.parser.core.poison import POISON
-from tvmscript.tir.buffer import Buffer
-from tvmscript.tir.expr import PrimExpr, Var
 
 
 def parse_prim_func(p: Parser, node: doc.FunctionDef, options: dict[str, Any]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextlib import ExitStack
 from typing import Any
 
+from tvmscript.core.tir.expr import PrimExpr
 from tvmscript.script.ir_builder import tir as B
 from tvmscript.script.ir_builder.base import Frame, IRBuilder
 from tvmscript.script.ir_builder.tir.dtypes import LetAnnotation
@@ -22,7 +23,6 @@ from tvmscript.script.parser.tir.binding import (
     store,
 )
 from tvmscript.script.parser.tir.function import declare_shape_names
-from tvmscript.tir.expr import PrimExpr
 
 
 @register(Token.TIR, doc.For)
@@ -197,14 +197,14 @@ def visit_ann_assign(p: Parser, node: doc.AnnAssign) -> None:
 
 def arith_as_expr(p: Parser, node: doc.Node, value: Any) -> PrimExpr:
     """``value`` as an expression (a Python scalar becomes a constant)."""
-    from tvmscript.tir import arith
+    from tvmscript.core.tir import arith
 
     result: PrimExpr = p.evaluator.apply(node, arith.as_expr, value)
     return result
 
 
 def _cast(dtype: str, value: Any) -> Any:
-    from tvmscript.tir import arith
+    from tvmscript.core.tir import arith
 
     return arith.cast(dtype, value)
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Final
 
+from tvmscript.core.tir import arith
+from tvmscript.core.tir.expr import IntImm, IterType, PrimExpr, Var
+from tvmscript.core.tir.stmt import For, SBlock, SBlockRealize
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import AccessPath
 from tvmscript.script.printer.expr_text import escape_string, expr_text
@@ -11,9 +14,6 @@ from tvmscript.script.printer.ir_docsifier import Frame, IRDocsifier, register
 from tvmscript.script.printer.tir.buffer import VarDef, buffer_decl
 from tvmscript.script.printer.tir.text import arg_text, tir_call_doc
 from tvmscript.script.printer.tir.utils import as_doc_body, define_buffer, define_var, tir
-from tvmscript.tir import arith
-from tvmscript.tir.expr import IntImm, IterType, PrimExpr, Var
-from tvmscript.tir.stmt import For, SBlock, SBlockRealize
 
 _AXIS_KINDS: Final = {
     IterType.DATA_PAR: "spatial",

@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from enum import IntEnum
 
-from tvmscript.ir.dtype import DataType
+from tvmscript.core.ir.dtype import DataType
+from tvmscript.core.tir import arith
+from tvmscript.core.tir.buffer import Buffer, BufferRegion, MatchBufferRegion
+from tvmscript.core.tir.expr import BufferLoad, IntImm, PrimExpr, Ramp, Var
+from tvmscript.core.tir.stmt import BufferStore
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import NULL_PATH, AccessPath
 from tvmscript.script.printer.expr_text import child_text
@@ -28,10 +32,6 @@ from tvmscript.script.printer.tir.utils import (
     tir,
     var_creation,
 )
-from tvmscript.tir import arith
-from tvmscript.tir.buffer import Buffer, BufferRegion, MatchBufferRegion
-from tvmscript.tir.expr import BufferLoad, IntImm, PrimExpr, Ramp, Var
-from tvmscript.tir.stmt import BufferStore
 
 _KWARG_ORDER = ("data", "strides", "elem_offset", "scope", "align", "offset_factor",
                 "buffer_type", "axis_separators")  # fmt: skip

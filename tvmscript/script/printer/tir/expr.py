@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
-from tvmscript.ir.dtype import DataType
-from tvmscript.ir.module import GlobalVar
+from tvmscript.core.ir.dtype import DataType
+from tvmscript.core.ir.module import GlobalVar
+from tvmscript.core.tir import arith
+from tvmscript.core.tir import expr as E
+from tvmscript.core.tir.op import op_info
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import NULL_PATH, AccessPath
 from tvmscript.script.printer.expr_text import (
@@ -34,9 +37,6 @@ from tvmscript.script.printer.tir.utils import (
     tir,
     var_creation,
 )
-from tvmscript.tir import arith
-from tvmscript.tir import expr as E
-from tvmscript.tir.op import op_info
 
 # Intrinsics whose result dtype is printed as their first (or last) argument.
 _DTYPE_FIRST: Final = frozenset(

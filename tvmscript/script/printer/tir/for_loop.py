@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Final
 
+from tvmscript.core.tir import arith
+from tvmscript.core.tir.expr import IntImm, PrimExpr, Var
+from tvmscript.core.tir.stmt import For, ForKind
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import AccessPath
 from tvmscript.script.printer.expr_text import escape_string
@@ -11,9 +14,6 @@ from tvmscript.script.printer.ir_docsifier import IRDocsifier, register
 from tvmscript.script.printer.tir.buffer import _children
 from tvmscript.script.printer.tir.text import ATOM, arg_text, tir_call_doc
 from tvmscript.script.printer.tir.utils import as_doc_body, define_var
-from tvmscript.tir import arith
-from tvmscript.tir.expr import IntImm, PrimExpr, Var
-from tvmscript.tir.stmt import For, ForKind
 
 _KIND_NAMES: Final = {
     ForKind.PARALLEL: "parallel",

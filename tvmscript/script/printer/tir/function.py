@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Final
 
-from tvmscript.ir.module import GlobalVar
+from tvmscript.core.ir.module import GlobalVar
+from tvmscript.core.tir.expr import IntImm, TupleType
+from tvmscript.core.tir.function import PrimFunc
+from tvmscript.core.tir.stmt import SBlock, SBlockRealize, Stmt
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import AccessPath
 from tvmscript.script.printer.ir_docsifier import IRDocsifier, register
@@ -21,9 +24,6 @@ from tvmscript.script.printer.tir.utils import (
     type_doc,
     type_of,
 )
-from tvmscript.tir.expr import IntImm, TupleType
-from tvmscript.tir.function import PrimFunc
-from tvmscript.tir.stmt import SBlock, SBlockRealize, Stmt
 
 _HIDDEN_ATTRS = ("s_tir",)
 

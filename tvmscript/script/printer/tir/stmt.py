@@ -2,6 +2,21 @@
 
 from __future__ import annotations
 
+from tvmscript.core.tir.buffer import Buffer
+from tvmscript.core.tir.expr import Call, IntImm, IterVar, Op, Var
+from tvmscript.core.tir.stmt import (
+    AllocBuffer,
+    AssertStmt,
+    AttrStmt,
+    Bind,
+    Break,
+    Continue,
+    DeclBuffer,
+    Evaluate,
+    IfThenElse,
+    SeqStmt,
+    While,
+)
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import AccessPath
 from tvmscript.script.printer.ir_docsifier import IRDocsifier, register
@@ -19,21 +34,6 @@ from tvmscript.script.printer.tir.utils import (
     type_doc,
     type_of,
     var_creation,
-)
-from tvmscript.tir.buffer import Buffer
-from tvmscript.tir.expr import Call, IntImm, IterVar, Op, Var
-from tvmscript.tir.stmt import (
-    AllocBuffer,
-    AssertStmt,
-    AttrStmt,
-    Bind,
-    Break,
-    Continue,
-    DeclBuffer,
-    Evaluate,
-    IfThenElse,
-    SeqStmt,
-    While,
 )
 
 

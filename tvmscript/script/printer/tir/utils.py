@@ -5,13 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from tvmscript.ir.node import Node, node_fields
-from tvmscript.script.printer import doc as D
-from tvmscript.script.printer.access_path import AccessPath
-from tvmscript.script.printer.ir_docsifier import Frame, IRDocsifier
-from tvmscript.script.printer.tir.text import ATOM, tir_text
-from tvmscript.tir.buffer import Buffer
-from tvmscript.tir.expr import (
+from tvmscript.core.ir.node import Node, node_fields
+from tvmscript.core.tir.buffer import Buffer
+from tvmscript.core.tir.expr import (
     FloatImm,
     IntImm,
     Op,
@@ -23,7 +19,7 @@ from tvmscript.tir.expr import (
     Type,
     Var,
 )
-from tvmscript.tir.stmt import (
+from tvmscript.core.tir.stmt import (
     AllocBuffer,
     AssertStmt,
     Bind,
@@ -33,6 +29,10 @@ from tvmscript.tir.stmt import (
     SeqStmt,
     Stmt,
 )
+from tvmscript.script.printer import doc as D
+from tvmscript.script.printer.access_path import AccessPath
+from tvmscript.script.printer.ir_docsifier import Frame, IRDocsifier
+from tvmscript.script.printer.tir.text import ATOM, tir_text
 
 TOKEN: Final = "tir"
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
-from tvmscript.ir.node import SEQ_IGNORE, Node
+from tvmscript.core.ir.node import SEQ_IGNORE, Node
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class GlobalVar(Node):
     """The name of a function in an `IRModule`."""
+
+    seq_kind: ClassVar[str] = "global_var"
 
     name_hint: str = field(metadata=SEQ_IGNORE)
 
@@ -22,6 +24,8 @@ class GlobalVar(Node):
 @dataclass(frozen=True, slots=True, eq=False)
 class IRModule(Node):
     """A set of named functions (PrimFuncs and Relax functions) plus module attributes."""
+
+    seq_kind: ClassVar[str] = "module"
 
     functions: Mapping[GlobalVar, Node]
     """Each function, keyed by its `GlobalVar` (in definition order)."""
@@ -53,17 +57,5 @@ class IRModule(Node):
     def items(self) -> list[tuple[GlobalVar, Node]]:
         """``(GlobalVar, function)`` pairs in definition order."""
         return list(self.functions.items())
-
-    def script(self, **options: Any) -> str:
-        """This module as canonical TVMScript text."""
-        from tvmscript.script.printer import print_script
-
-        return print_script(self, **options)
-
-    def show(self, **options: Any) -> None:
-        """Print `script` to the terminal, highlighted when Pygments is available."""
-        from tvmscript.script.printer import show
-
-        show(self, **options)
 
     __hash__ = object.__hash__

@@ -6,12 +6,8 @@ Use it as ``from tvmscript import tir as T``. ``T`` holds the builder functions
 ``T.Select``, ...) and the ``@T.prim_func``/``@T.macro`` decorators.
 """
 
-from tvmscript.script.ir_builder.tir import *  # noqa: F403  (the builder functions)
-from tvmscript.script.ir_builder.tir import DTYPE_ALIASES, DTYPE_CONSTRUCTORS, axis, boolean
-from tvmscript.script.ir_builder.tir.misc import Let
-from tvmscript.script.parser.tir.entry import macro, prim_func
-from tvmscript.tir.buffer import BufferRegion, MatchBufferRegion
-from tvmscript.tir.expr import (
+from tvmscript.core.tir.buffer import BufferRegion, MatchBufferRegion
+from tvmscript.core.tir.expr import (
     EQ,
     GE,
     GT,
@@ -50,9 +46,13 @@ from tvmscript.tir.expr import (
     TupleType,
     Var,
 )
-from tvmscript.tir.function import PrimFunc
-from tvmscript.tir.op import CallEffectKind
-from tvmscript.tir.stmt import ForKind, SBlock, SBlockRealize, Stmt
+from tvmscript.core.tir.function import PrimFunc
+from tvmscript.core.tir.op import CallEffectKind
+from tvmscript.core.tir.stmt import ForKind, SBlock, SBlockRealize, Stmt
+from tvmscript.script.ir_builder.tir import *  # noqa: F403  (the builder functions)
+from tvmscript.script.ir_builder.tir import DTYPE_ALIASES, DTYPE_CONSTRUCTORS, axis, boolean
+from tvmscript.script.ir_builder.tir.misc import Let
+from tvmscript.script.parser.tir.entry import macro, prim_func
 
 # Registration of the dtype constructors by name: T.int8 ... T.float4_e2m1fnx64, T.i32, ...
 globals().update(DTYPE_CONSTRUCTORS)

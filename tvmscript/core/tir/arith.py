@@ -11,8 +11,8 @@ import math
 from collections.abc import Callable
 from typing import Final
 
-from tvmscript.ir.dtype import DataType
-from tvmscript.tir import expr as E
+from tvmscript.core.ir.dtype import DataType
+from tvmscript.core.tir import expr as E
 
 _INT32_MIN: Final = -(2**31)
 _INT32_MAX: Final = 2**31 - 1
@@ -73,7 +73,7 @@ def as_expr(value: object) -> E.PrimExpr:
         return value
     if isinstance(value, (bool, int, float)):
         return const(value)
-    from tvmscript.tir.buffer import Buffer  # a zero-dimensional buffer reads as its value
+    from tvmscript.core.tir.buffer import Buffer  # a zero-dimensional buffer reads as its value
 
     if isinstance(value, Buffer) and not value.shape:
         return E.BufferLoad(value, ())
@@ -469,7 +469,7 @@ def neg(a: object) -> E.PrimExpr:
 
 def power(a: object, b: object) -> E.PrimExpr:
     """``a ** b`` (TVM's `pow` intrinsic on floats)."""
-    from tvmscript.tir.op import call_intrin
+    from tvmscript.core.tir.op import call_intrin
 
     x, y = match_types(*_operands(a, b))
     return call_intrin(x.dtype, "tir.pow", x, y)
@@ -483,7 +483,7 @@ def _require_int(name: str, *args: E.PrimExpr) -> None:
 
 
 def _bit_call(name: str, a: object, b: object) -> E.PrimExpr:
-    from tvmscript.tir.op import call_intrin
+    from tvmscript.core.tir.op import call_intrin
 
     x, y = match_types(*_operands(a, b, adopt=True))
     _require_int(name, x, y)
@@ -523,7 +523,7 @@ def shift_right(a: object, b: object) -> E.PrimExpr:
 
 def bitwise_not(a: object) -> E.PrimExpr:
     """``~a`` (logical not on booleans)."""
-    from tvmscript.tir.op import call_intrin
+    from tvmscript.core.tir.op import call_intrin
 
     x = as_expr(a)
     if DataType.of(x.dtype).is_bool:

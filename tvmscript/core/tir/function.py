@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from tvmscript.ir.node import SEQ_DEF, Node
-from tvmscript.tir.buffer import Buffer
-from tvmscript.tir.expr import Type, Var
-from tvmscript.tir.stmt import Stmt
+from tvmscript.core.ir.node import SEQ_DEF, Node
+from tvmscript.core.tir.buffer import Buffer
+from tvmscript.core.tir.expr import Type, Var
+from tvmscript.core.tir.stmt import Stmt
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -29,20 +29,8 @@ class PrimFunc(Node):
     private: bool = False
     """Whether the function is private to its module (no ``global_symbol``)."""
 
-    def script(self, **options: Any) -> str:
-        """This function as canonical TVMScript text."""
-        from tvmscript.script.printer import print_script
-
-        return print_script(self, **options)
-
-    def show(self, **options: Any) -> None:
-        """Print `script` to the terminal, highlighted when Pygments is available."""
-        from tvmscript.script.printer import show
-
-        show(self, **options)
-
     def with_attr(self, key: str, value: Any) -> PrimFunc:
         """A copy with attribute ``key`` set to ``value``."""
-        from tvmscript.ir.node import replace_fields
+        from tvmscript.core.ir.node import replace_fields
 
         return replace_fields(self, attrs={**self.attrs, key: value})  # type: ignore[no-any-return]

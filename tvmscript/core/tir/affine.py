@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tvmscript.ir.node import Node, node_fields
-from tvmscript.tir import arith
-from tvmscript.tir import expr as E
+from tvmscript.core.ir.node import Node, node_fields
+from tvmscript.core.tir import arith
+from tvmscript.core.tir import expr as E
 
 
 def same_expr(a: object, b: object) -> bool:

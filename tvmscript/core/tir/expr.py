@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, ClassVar, Union
 
-from tvmscript.ir.dtype import DataType
-from tvmscript.ir.node import SEQ_DEF, SEQ_IGNORE, Node
+from tvmscript.core.ir.dtype import DataType
+from tvmscript.core.ir.node import SEQ_DEF, SEQ_IGNORE, Node
 
 if TYPE_CHECKING:
-    from tvmscript.tir.buffer import Buffer
+    from tvmscript.core.tir.buffer import Buffer
 
 Operand = Union["PrimExpr", int, float, bool]
 
@@ -28,18 +28,6 @@ class PrimExpr(Node):
         # become the dataclass default of those fields)
         @property
         def dtype(self) -> str: ...
-
-    def script(self, **options: Any) -> str:
-        """This expression as TVMScript text (TVM's ``str(expr)``); options as `print_script`."""
-        from tvmscript.script.printer import print_script
-
-        return print_script(self, **options)
-
-    def show(self, **options: Any) -> None:
-        """Print `script` to the terminal, highlighted when Pygments is available."""
-        from tvmscript.script.printer import show
-
-        show(self, **options)
 
     # Operators build IR (TVM's PrimExprWithOp); `arith` applies dtype rules and folding.
     def __add__(self, other: Operand) -> PrimExpr:
@@ -189,6 +177,8 @@ class TupleType(Type):
 @dataclass(frozen=True, slots=True, eq=False)
 class Var(PrimExpr):
     """A variable; two `Var`s with the same name are different variables."""
+
+    seq_kind: ClassVar[str] = "var"
 
     name: str = field(metadata=SEQ_IGNORE)
     dtype: str = "int32"
@@ -590,4 +580,4 @@ class CommReducer(Node):
     identity_element: tuple[PrimExpr, ...]
 
 
-from tvmscript.tir import arith as _arith  # noqa: E402  (arith builds the nodes above)
+from tvmscript.core.tir import arith as _arith  # noqa: E402  (arith builds the nodes above)

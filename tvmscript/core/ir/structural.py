@@ -22,8 +22,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, Final
 
-from tvmscript.ir.module import GlobalVar, IRModule
-from tvmscript.ir.node import Node, node_fields
+from tvmscript.core.ir.module import IRModule
+from tvmscript.core.ir.node import Node, node_fields
 
 __all__ = ["assert_structural_equal", "structural_equal", "structural_hash"]
 
@@ -110,19 +110,18 @@ def _class_info(cls: type) -> _ClassInfo:
     return info
 
 
-def _kind_of(cls: type) -> int:
-    from tvmscript.tir.buffer import Buffer  # tir builds on ir: import on first use
-    from tvmscript.tir.expr import Var
+_KINDS: Final = {
+    "tree": _TREE,
+    "var": _VAR,
+    "buffer": _BUFFER,
+    "global_var": _GLOBAL_VAR,
+    "module": _MODULE,
+}
 
-    if issubclass(cls, Var):
-        return _VAR
-    if issubclass(cls, Buffer):
-        return _BUFFER
-    if issubclass(cls, GlobalVar):
-        return _GLOBAL_VAR
-    if issubclass(cls, IRModule):
-        return _MODULE
-    return _TREE
+
+def _kind_of(cls: type) -> int:
+    # Each node class says how it compares (`Node.seq_kind`): the IR base knows no dialect.
+    return _KINDS[getattr(cls, "seq_kind", "tree")]
 
 
 def _compared_fields(cls: type) -> tuple[tuple[str, bool], ...]:

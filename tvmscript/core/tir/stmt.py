@@ -11,30 +11,15 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from tvmscript.ir.node import SEQ_DEF, SEQ_IGNORE, Node
-from tvmscript.tir.buffer import Buffer, BufferRegion, MatchBufferRegion
-from tvmscript.tir.expr import IterVar, PrimExpr, Var
+from tvmscript.core.ir.node import SEQ_DEF, SEQ_IGNORE, Node
+from tvmscript.core.tir.buffer import Buffer, BufferRegion, MatchBufferRegion
+from tvmscript.core.tir.expr import IterVar, PrimExpr, Var
 
 
 class Stmt(Node):
     """A TIR statement."""
 
     __slots__ = ()
-
-    def script(self, **options: Any) -> str:
-        """This statement as TVMScript text, free variables defined first (as TVM).
-
-        Options as `print_script`.
-        """
-        from tvmscript.script.printer import print_script
-
-        return print_script(self, **options)
-
-    def show(self, **options: Any) -> None:
-        """Print `script` to the terminal, highlighted when Pygments is available."""
-        from tvmscript.script.printer import show
-
-        show(self, **options)
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
-from tvmscript.ir.dtype import DataType
-from tvmscript.ir.node import SEQ_DEF, SEQ_IGNORE, Node
-from tvmscript.tir import affine, arith
-from tvmscript.tir.expr import (
+from tvmscript.core.ir.dtype import DataType
+from tvmscript.core.ir.node import SEQ_DEF, SEQ_IGNORE, Node
+from tvmscript.core.tir import affine, arith
+from tvmscript.core.tir.expr import (
     BufferLoad,
     IntImm,
     PointerType,
@@ -22,6 +22,8 @@ from tvmscript.tir.expr import (
 @dataclass(frozen=True, slots=True, eq=False)
 class Buffer(Node):
     """A buffer: ``dtype`` elements of ``shape`` at pointer ``data`` (TVM's tir.Buffer)."""
+
+    seq_kind: ClassVar[str] = "buffer"
 
     data: Var = field(metadata=SEQ_DEF)
     """The pointer variable (dtype ``handle``, a `PointerType` annotation with the scope)."""
@@ -63,13 +65,6 @@ class Buffer(Node):
         if any(isinstance(i, slice) for i in indices):
             return BufferRegion.from_indices(self, indices)
         return BufferLoad(self, tuple(arith.as_expr(i) for i in indices))
-
-    def view(self, *shape: Any, dtype: str | None = None) -> Buffer:
-        """``A.view(32768)``: a buffer over this one's memory, declared in the current scope."""
-        from tvmscript.script.ir_builder.tir.buffers import decl_buffer
-
-        dims = shape[0] if len(shape) == 1 and isinstance(shape[0], tuple | list) else shape
-        return decl_buffer(dims, dtype or self.dtype, data=self.data, scope=self.scope)
 
     def load(self, indices: Sequence[PrimExpr]) -> BufferLoad:
         """A load at ``indices``."""

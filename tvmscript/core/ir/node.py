@@ -7,13 +7,18 @@ renaming).
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field, fields
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
-from tvmscript.ir.span import Span
+from tvmscript.core.ir.span import Span
 
 SEQ_IGNORE: Final = {"seq": "ignore"}  # not compared: spans, name hints
 SEQ_DEF: Final = {"seq": "def"}  # binds a variable: compared up to renaming
+
+# The printer is a service of the layer above: the IR never imports it, it looks it up by name
+# when a node is printed (TVM's `Object.script` calls its printer through the FFI registry).
+_PRINTER_MODULE: Final = "tvmscript.script.printer"
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -21,6 +26,22 @@ class Node:
     """Base of every IR node: immutable, compared by identity, optionally located."""
 
     span: Span | None = field(default=None, kw_only=True, compare=False, metadata=SEQ_IGNORE)
+
+    seq_kind: ClassVar[str] = "tree"
+    """How structural equality treats the class: ``"tree"`` (field by field), ``"var"``
+    (through the variable renaming), ``"buffer"`` (every field a definition), ``"global_var"``
+    (by name) or ``"module"`` (functions paired by name)."""
+
+    def script(self, **options: Any) -> str:
+        """This node as TVMScript text (free variables defined first, as TVM prints them).
+
+        Options as ``tvmscript.script.printer.print_script``.
+        """
+        return importlib.import_module(_PRINTER_MODULE).print_script(self, **options)  # type: ignore[no-any-return]
+
+    def show(self, **options: Any) -> None:
+        """Print `script` to the terminal, highlighted when Pygments is available."""
+        importlib.import_module(_PRINTER_MODULE).show(self, **options)
 
 
 _FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}

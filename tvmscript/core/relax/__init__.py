@@ -1,0 +1,1 @@
+"""Relax: graph-level expressions, struct info, functions and the operator registry."""

@@ -1,0 +1,1 @@
+"""TIR: expressions, statements, buffers, PrimFuncs, the intrinsic table and arithmetic."""
