@@ -11,7 +11,7 @@ import pytest
 from conftest import CorpusProgram, corpus_rows
 
 import tvmscript
-from tvmscript.script.parser.core.comments import extract_comments
+from tvmscript.script.comments import extract_comments
 
 
 def _print_with_comments(text: str, extra: object = None) -> tuple[str, list[str]]:

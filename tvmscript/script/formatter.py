@@ -9,7 +9,7 @@ and at the end of bodies are kept. A definition is left as written, with the rea
 has errors, when the printed text would lose one of its comments, or when the printed text
 does not parse back to a structurally equal IR. Formatting is idempotent.
 
-Where comments go (`tvmscript.script.parser.core.comments`): above the statement they precede
+Where comments go (`tvmscript.script.comments`): above the statement they precede
 (comments on lines that print no statement, such as ``T.reads``, move down to the next one); a
 comment after a simple statement stays after it, one after a compound statement's header
 (``for``, ``with``, ``def``) moves above its first body statement; comments after the last
@@ -32,9 +32,9 @@ from typing import Any, Final
 
 from tvmscript.core.ir.structural import structural_equal
 from tvmscript.diagnostics import DiagnosticError
+from tvmscript.script.comments import extract_comments
 from tvmscript.script.outline import Outline, TopLevel, outline
 from tvmscript.script.parser.api import from_source
-from tvmscript.script.parser.core.comments import extract_comments
 
 # A comment that is not the source's to keep: the printer writes it itself where it applies.
 _PRINTER_COMMENTS: Final = frozenset({'with T.sblock("root"):'})

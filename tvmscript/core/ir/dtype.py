@@ -33,6 +33,10 @@ class DTypeError(ValueError):
     """A string that does not name a data type."""
 
 
+class TypeMismatchError(TypeError):
+    """Two operands whose dtypes TVM refuses to reconcile."""
+
+
 @dataclass(frozen=True, slots=True)
 class DataType:
     """A parsed dtype: type code, bits per lane and lane count."""

@@ -11,15 +11,11 @@ import math
 from collections.abc import Callable
 from typing import Final
 
-from tvmscript.core.ir.dtype import DataType
+from tvmscript.core.ir.dtype import DataType, TypeMismatchError
 from tvmscript.core.tir import expr as E
 
 _INT32_MIN: Final = -(2**31)
 _INT32_MAX: Final = 2**31 - 1
-
-
-class TypeMismatchError(TypeError):
-    """Two operands whose dtypes TVM refuses to reconcile."""
 
 
 def const(value: int | float | bool, dtype: str | None = None) -> E.PrimExpr:

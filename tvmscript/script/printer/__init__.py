@@ -87,7 +87,7 @@ def print_script(obj: object, **options: Any) -> str:
     function of a module), ``source_paths`` (record IR paths on docs: statements, and each
     expression as a whole, since expressions print straight to text), ``comments`` (a
     `CommentTable` of the source, whose comments are printed where they belong; see
-    `tvmscript.script.parser.core.comments`) and TVM's prefixes (``tir_prefix``, ...).
+    `tvmscript.script.comments`) and TVM's prefixes (``tir_prefix``, ...).
     """
     cfg = _config(options)
     if cfg.comments is not None:

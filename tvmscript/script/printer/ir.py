@@ -13,6 +13,7 @@ from tvmscript.core.ir.target import Target
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import AccessPath
 from tvmscript.script.printer.ir_docsifier import IRDocsifier, register
+from tvmscript.script.tokens import Token
 
 
 def ir(d: IRDocsifier, attr: str) -> D.AttrAccessDoc:
@@ -21,7 +22,7 @@ def ir(d: IRDocsifier, attr: str) -> D.AttrAccessDoc:
     return D.AttrAccessDoc(D.IdDoc(d.cfg.ir_prefix), attr)
 
 
-@register("", IRModule)
+@register(Token.DEFAULT, IRModule)
 def _print_ir_module(mod: IRModule, p: AccessPath, d: IRDocsifier) -> D.Doc:
     with d.frame(mod) as f:
         d.define_with(mod, f, lambda: D.IdDoc(d.cfg.module_alias))
@@ -47,32 +48,32 @@ def _gv_creator(gv: GlobalVar, d: IRDocsifier) -> Any:
     return lambda: D.IdDoc(d.cfg.module_alias).attr(gv.name_hint)
 
 
-@register("", GlobalVar)
+@register(Token.DEFAULT, GlobalVar)
 def _print_global_var(gv: GlobalVar, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return D.IdDoc(gv.name_hint)
 
 
-@register("", str)
+@register(Token.DEFAULT, str)
 def _print_str(s: str, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return D.LiteralDoc(s)
 
 
-@register("", bool)
+@register(Token.DEFAULT, bool)
 def _print_bool(b: bool, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return D.LiteralDoc(b)
 
 
-@register("", int)
+@register(Token.DEFAULT, int)
 def _print_int(i: int, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return D.LiteralDoc(i)
 
 
-@register("", float)
+@register(Token.DEFAULT, float)
 def _print_float(x: float, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return D.LiteralDoc(x)
 
 
-@register("", type(None))
+@register(Token.DEFAULT, type(None))
 def _print_none(x: None, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return D.LiteralDoc(None)
 
@@ -81,8 +82,8 @@ def _print_sequence(seq: list[Any] | tuple[Any, ...], p: AccessPath, d: IRDocsif
     return D.ListDoc([d.as_doc(x, p.index(i)) for i, x in enumerate(seq)])
 
 
-register("", list)(_print_sequence)
-register("", tuple)(_print_sequence)
+register(Token.DEFAULT, list)(_print_sequence)
+register(Token.DEFAULT, tuple)(_print_sequence)
 
 
 def _print_mapping(m: Mapping[Any, Any], p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
@@ -94,18 +95,18 @@ def _print_mapping(m: Mapping[Any, Any], p: AccessPath, d: IRDocsifier) -> D.Exp
     return D.DictDoc(keys, values)
 
 
-register("", dict)(_print_mapping)
+register(Token.DEFAULT, dict)(_print_mapping)
 
 
-@register("", np.ndarray)
+@register(Token.DEFAULT, np.ndarray)
 def _print_ndarray(a: np.ndarray[Any, Any], p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return d.add_metadata(a)
 
 
-register("", type(MappingProxyType({})))(_print_mapping)
+register(Token.DEFAULT, type(MappingProxyType({})))(_print_mapping)
 
 
-@register("", Target)
+@register(Token.DEFAULT, Target)
 def _print_target(t: Target, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     """``T.target({...})`` inline, the host target nested as a ``"host"`` dict (as TVM)."""
     d.ir_usage.add("tir")

@@ -2,7 +2,7 @@
 
 It keeps a stack of frames (each collects the statements of one printed scope), the names of
 defined variables (de-duplicated as TVM does: ``A``, ``A_1``, ``A_2``, ...), the dispatch-token
-stack (``"tir"`` inside a PrimFunc, ``"relax"`` inside a Relax function) and the metadata
+stack (`Token.TIR` inside a PrimFunc, `Token.RELAX` inside a Relax function) and the metadata
 section (objects printed as ``metadata["key"][i]``).
 """
 
@@ -16,17 +16,18 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import AccessPath
+from tvmscript.script.tokens import Token
 
 if TYPE_CHECKING:
-    from tvmscript.script.parser.core.comments import CommentTable
+    from tvmscript.script.comments import CommentTable
 
 N = TypeVar("N")
 Printer = Callable[[Any, AccessPath, "IRDocsifier"], D.Doc]
 
-DEFAULT_TOKEN: Final = ""
-_VTABLE: dict[tuple[str, type], Printer] = {}
+DEFAULT_TOKEN: Final = Token.DEFAULT
+_VTABLE: dict[tuple[Token, type], Printer] = {}
 # token -> class -> the printer to use: the token's, else the default one, else None.
-_RESOLVED: defaultdict[str, dict[type, Printer | None]] = defaultdict(dict)
+_RESOLVED: defaultdict[Token, dict[type, Printer | None]] = defaultdict(dict)
 
 
 # Classes whose printer prints a defined object as its name: `as_doc` answers those directly.
@@ -43,9 +44,12 @@ class RegistryError(RuntimeError):
 
 
 def register(
-    token: str, node_type: type[N]
+    token: Token, node_type: type[N]
 ) -> Callable[[Callable[..., D.Doc]], Callable[..., D.Doc]]:
-    """Make the decorated function print ``node_type`` under dispatch ``token`` ("" = any)."""
+    """Make the decorated function print ``node_type`` under dispatch ``token``.
+
+    `Token.DEFAULT` printers apply under every token that has none of its own.
+    """
 
     def decorate(fn: Callable[..., D.Doc]) -> Callable[..., D.Doc]:
         if (token, node_type) in _VTABLE:
@@ -60,14 +64,14 @@ def register(
 _UNRESOLVED: Final[Any] = object()
 
 
-def _lookup(token: str, cls: type) -> Printer | None:
+def _lookup(token: Token, cls: type) -> Printer | None:
     for base in cls.__mro__:
         if (fn := _VTABLE.get((token, base))) is not None:
             return fn
     return None
 
 
-def _resolve(token: str, cls: type) -> Printer | None:
+def _resolve(token: Token, cls: type) -> Printer | None:
     """The printer of ``cls`` under ``token`` (falling back to the default token), cached."""
     fn = _lookup(token, cls)
     if fn is None and token != DEFAULT_TOKEN:
@@ -134,7 +138,7 @@ class Frame:
             self.defined.clear()
         self.d.frames.pop()
 
-    def add_dispatch_token(self, token: str) -> None:
+    def add_dispatch_token(self, token: Token) -> None:
         """Print with ``token``'s rules until this frame exits."""
         tokens = self.d.dispatch_tokens
         tokens.append(token)
@@ -173,7 +177,7 @@ class IRDocsifier:
     def __init__(self, cfg: PrinterConfig) -> None:
         self.cfg = cfg
         self.frames: list[Frame] = []
-        self.dispatch_tokens: list[str] = [DEFAULT_TOKEN]
+        self.dispatch_tokens: list[Token] = [DEFAULT_TOKEN]
         self.obj2info: dict[int, VarInfo] = {}
         self.defined_names: set[str] = set(cfg.builtin_keywords())
         self.metadata: dict[str, list[object]] = {}
@@ -218,7 +222,7 @@ class IRDocsifier:
         return Frame(self, node)
 
     @contextmanager
-    def token(self, token: str) -> Iterator[None]:
+    def token(self, token: Token) -> Iterator[None]:
         """Print with ``token``'s rules inside the block."""
         self.dispatch_tokens.append(token)
         try:

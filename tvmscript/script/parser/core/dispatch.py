@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from tvmscript.script.parser.core import doc
+from tvmscript.script.tokens import Token
+
+__all__ = ["RegistryError", "Rule", "Token", "dialect_names", "get_rule", "register"]
 
 if TYPE_CHECKING:
     from tvmscript.script.parser.core.parser import Parser
 
 N = TypeVar("N", bound=doc.Node)
 Rule: TypeAlias = Callable[["Parser", N], Any]
-
-
-class Token(StrEnum):
-    """A dialect: the token pushed while parsing its definitions."""
-
-    DEFAULT = "default"
-    TIR = "tir"
-    RELAX = "relax"
-    IR = "ir"
 
 
 class RegistryError(Exception):

@@ -18,17 +18,14 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
-from tvmscript.core.ir.dtype import DTypeError
-from tvmscript.core.tir import arith
-from tvmscript.core.tir import expr as E
-from tvmscript.core.tir.arith import TypeMismatchError
-from tvmscript.core.tir.expr import PrimExpr
+from tvmscript.core.ir.dtype import DTypeError, TypeMismatchError
 from tvmscript.diagnostics import DiagnosticError
 from tvmscript.script.ir_builder.base import BuilderError, bound_ir_method
 from tvmscript.script.ir_builder.ir.ir import meta_var
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import dialect_names
 from tvmscript.script.parser.core.macro import Macro
+from tvmscript.script.parser.core.operators import binary_operator, operator_for
 from tvmscript.script.parser.core.poison import POISON
 
 if TYPE_CHECKING:
@@ -119,20 +116,6 @@ _CMPOPS: Final[dict[str, Callable[[Any, Any], Any]]] = {
     "IsNot": operator.is_not,
     "In": lambda a, b: a in b,
     "NotIn": lambda a, b: a not in b,
-}
-
-
-def _is_ir(value: object) -> bool:
-    return isinstance(value, PrimExpr)
-
-
-_SCRIPT_CMP: Final[dict[str, type]] = {
-    "Eq": E.EQ,
-    "NotEq": E.NE,
-    "Lt": E.LT,
-    "LtE": E.LE,
-    "Gt": E.GT,
-    "GtE": E.GE,
 }
 
 
@@ -294,17 +277,15 @@ class Evaluator:
             right = self.eval(comp)
             if left is POISON or right is POISON:
                 return POISON
-            if (_is_ir(left) or _is_ir(right)) and op in _SCRIPT_CMP:
-                value = self.apply(node, arith.script_binary, _SCRIPT_CMP[op], left, right)
-            else:
-                value = self.apply(node, _CMPOPS[op], left, right)
+            rule = binary_operator(op, left, right)
+            value = self.apply(node, rule or _CMPOPS[op], left, right)
             result = value if result is None else self._and(node, result, value)
             left = right
         return result
 
     def _and(self, node: doc.Node, a: Any, b: Any) -> Any:
-        if _is_ir(a) or _is_ir(b):
-            return self.apply(node, arith.script_binary, E.And, a, b)
+        if (rule := binary_operator("And", a, b)) is not None:
+            return self.apply(node, rule, a, b)
         return a and b
 
     def _unaryop(self, node: doc.UnaryOp) -> Any:
@@ -312,7 +293,8 @@ class Evaluator:
         if v is POISON:
             return POISON
         if node.op == "Not":
-            return self.apply(node, E.Not, v) if _is_ir(v) else not v
+            rule = operator_for("Not", v)
+            return self.apply(node, rule, v) if rule is not None else not v
         if node.op == "USub":
             return self.apply(node, operator.neg, v)
         if node.op == "UAdd":
@@ -323,11 +305,10 @@ class Evaluator:
         values = [self.eval(v) for v in node.values]
         if any(v is POISON for v in values):
             return POISON
-        cls = E.And if node.op == "And" else E.Or
         result = values[0]
         for v in values[1:]:
-            if _is_ir(result) or _is_ir(v):
-                result = self.apply(node, arith.script_binary, cls, result, v)
+            if (rule := binary_operator(node.op, result, v)) is not None:
+                result = self.apply(node, rule, result, v)
             elif node.op == "And":
                 result = result and v
             else:
@@ -338,16 +319,8 @@ class Evaluator:
         cond = self.eval(node.test)
         if cond is POISON:
             return POISON
-        if _is_ir(cond):
-            from tvmscript.core.tir.expr import Select
-
-            return self.apply(
-                node,
-                lambda c, t, f: Select(c, *arith.match_types(arith.as_expr(t), arith.as_expr(f))),
-                cond,
-                self.eval(node.body),
-                self.eval(node.orelse),
-            )
+        if (rule := operator_for("IfExp", cond)) is not None:
+            return self.apply(node, rule, cond, self.eval(node.body), self.eval(node.orelse))
         return self.eval(node.body) if cond else self.eval(node.orelse)
 
     def _subscript(self, node: doc.Subscript) -> Any:

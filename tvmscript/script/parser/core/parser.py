@@ -18,9 +18,9 @@ from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import Token, get_rule
 from tvmscript.script.parser.core.evaluator import Evaluator
 from tvmscript.script.parser.core.macro import MacroReturn
+from tvmscript.script.parser.core.operators import operator_for
 from tvmscript.script.parser.core.poison import POISON
 from tvmscript.script.parser.core.var_table import VarTable
-from tvmscript.script.parser.tir import access as tir_access
 
 
 class Parser:
@@ -133,13 +133,21 @@ class Parser:
         return self.evaluator.eval(node)
 
     def subscript(self, node: doc.Subscript, base: Any, key: Any) -> Any:
-        """``base[key]`` (a buffer access, a type annotation, a container lookup)."""
-        return tir_access.subscript(self, node, base, key)
+        """``base[key]``: the dialect's meaning (a buffer load), else a container lookup."""
+        if (rule := operator_for("Subscript", base)) is not None:
+            return rule(self, node, base, key)
+        if (index := operator_for("Index", key)) is not None:
+            key = index(key)
+        return self.evaluator.apply(node, _getitem, base, key)
+
+
+def _getitem(base: Any, key: Any) -> Any:
+    return base[key]
 
 
 def statement_error(node: doc.Node, exc: Exception) -> Diagnostic:
     """A builder's complaint about the arguments or the place of a statement."""
-    from tvmscript.core.tir.arith import TypeMismatchError
+    from tvmscript.core.ir.dtype import TypeMismatchError
     from tvmscript.script.parser.core.evaluator import lowercase_first
 
     text = lowercase_first(str(exc) or type(exc).__name__)

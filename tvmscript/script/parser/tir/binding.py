@@ -24,7 +24,7 @@ from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.evaluator import Boxed, has_poison
 from tvmscript.script.parser.core.parser import Parser
 from tvmscript.script.parser.core.poison import POISON
-from tvmscript.script.parser.tir.access import check_rank, is_empty_index
+from tvmscript.script.parser.tir.operators import check_rank, is_empty_index
 
 
 class LocalScalar(Boxed):

@@ -15,6 +15,7 @@ from tvmscript.script.parser.core.dispatch import Token, register, register_name
 from tvmscript.script.parser.core.macro import Macro, MacroReturn
 from tvmscript.script.parser.core.parser import Parser
 from tvmscript.script.parser.core.poison import POISON
+from tvmscript.script.parser.tir import operators as _operators
 from tvmscript.script.parser.tir.binding import (
     bind_assign,
     bind_target,
@@ -23,6 +24,8 @@ from tvmscript.script.parser.tir.binding import (
     store,
 )
 from tvmscript.script.parser.tir.function import declare_shape_names
+
+del _operators  # imported for its registrations
 
 
 @register(Token.TIR, doc.For)

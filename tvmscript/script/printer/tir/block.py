@@ -14,6 +14,7 @@ from tvmscript.script.printer.ir_docsifier import Frame, IRDocsifier, register
 from tvmscript.script.printer.tir.buffer import VarDef, buffer_decl
 from tvmscript.script.printer.tir.text import arg_text, tir_call_doc
 from tvmscript.script.printer.tir.utils import as_doc_body, define_buffer, define_var, tir
+from tvmscript.script.tokens import Token
 
 _AXIS_KINDS: Final = {
     IterType.DATA_PAR: "spatial",
@@ -153,11 +154,11 @@ def _print_block(
     return D.ScopeDoc(None, head, f.stmts)
 
 
-@register("", SBlockRealize)
+@register(Token.DEFAULT, SBlockRealize)
 def _print_block_realize(realize: SBlockRealize, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     return _print_block(realize.block, p.attr("block"), realize, p, d)
 
 
-@register("", SBlock)
+@register(Token.DEFAULT, SBlock)
 def _print_sblock(block: SBlock, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     return _print_block(block, p, None, p, d)

@@ -32,6 +32,7 @@ from tvmscript.script.printer.tir.utils import (
     tir,
     var_creation,
 )
+from tvmscript.script.tokens import Token
 
 _KWARG_ORDER = ("data", "strides", "elem_offset", "scope", "align", "offset_factor",
                 "buffer_type", "axis_separators")  # fmt: skip
@@ -332,7 +333,7 @@ def _buffer_region_text(r: BufferRegion, d: IRDocsifier) -> Text:
     return buf + ("[" + ", ".join(out) + "]" if out else "[()]"), ATOM
 
 
-@register("", BufferStore)
+@register(Token.DEFAULT, BufferStore)
 def _print_buffer_store(store: BufferStore, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     buf = d.as_doc(store.buffer, p.attr("buffer"))
     value = expr_doc(store.value, p.attr("value"), d)
@@ -368,11 +369,11 @@ def _print_buffer(buffer: Buffer, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     raise IndexError(f"buffer is not defined in the environment: {buffer.name}")
 
 
-register("", Buffer)(_print_buffer)
+register(Token.DEFAULT, Buffer)(_print_buffer)
 register_named_type(Buffer)  # a defined buffer prints as its name
 
 
-@register("", MatchBufferRegion)
+@register(Token.DEFAULT, MatchBufferRegion)
 def _print_match_buffer_region(m: MatchBufferRegion, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     frame = d.frames[-1]
     lhs = define_buffer(m.buffer, frame, d)

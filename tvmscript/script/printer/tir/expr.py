@@ -37,6 +37,7 @@ from tvmscript.script.printer.tir.utils import (
     tir,
     var_creation,
 )
+from tvmscript.script.tokens import Token
 
 # Intrinsics whose result dtype is printed as their first (or last) argument.
 _DTYPE_FIRST: Final = frozenset(
@@ -108,13 +109,13 @@ def _var_text(var: E.Var, d: IRDocsifier) -> Text:
     return doc_text(_print_var(var, NULL_PATH, d))
 
 
-register("", E.Var)(_print_var)
-register("", E.SizeVar)(_print_var)
+register(Token.DEFAULT, E.Var)(_print_var)
+register(Token.DEFAULT, E.SizeVar)(_print_var)
 register_named_type(E.Var)
 register_named_type(E.SizeVar)
 
 
-@register("", E.IterVar)
+@register(Token.DEFAULT, E.IterVar)
 def _print_iter_var(iv: E.IterVar, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     dom: D.ExprDoc = D.LiteralDoc(None) if iv.dom is None else d.as_doc(iv.dom, p.attr("dom"))
     return tir(d, "iter_var").call(
@@ -134,7 +135,7 @@ _ITER_TYPE_NAMES: Final = {
 }  # fmt: skip
 
 
-@register("", E.Range)
+@register(Token.DEFAULT, E.Range)
 def _print_range(r: E.Range, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     return tir(d, "Range").call(
         d.as_doc(r.min, p.attr("min")), d.as_doc(arith.add(r.min, r.extent), p.attr("extent"))
@@ -176,7 +177,7 @@ def _shuffle_text(s: E.Shuffle, d: IRDocsifier) -> Text:
     return tir_call(d, "Shuffle", [arg_text(s.vectors, d), arg_text(s.indices, d)])
 
 
-@register("", E.CommReducer)
+@register(Token.DEFAULT, E.CommReducer)
 def _print_comm_reducer(r: E.CommReducer, p: AccessPath, d: IRDocsifier) -> D.ExprDoc:
     with d.frame(r) as f:
         args = [define_var(v, f, d) for v in (*r.lhs, *r.rhs)]

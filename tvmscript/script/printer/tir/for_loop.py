@@ -14,6 +14,7 @@ from tvmscript.script.printer.ir_docsifier import IRDocsifier, register
 from tvmscript.script.printer.tir.buffer import _children
 from tvmscript.script.printer.tir.text import ATOM, arg_text, tir_call_doc
 from tvmscript.script.printer.tir.utils import as_doc_body, define_var
+from tvmscript.script.tokens import Token
 
 _KIND_NAMES: Final = {
     ForKind.PARALLEL: "parallel",
@@ -61,7 +62,7 @@ def _grid_nest(loop: For) -> list[For]:
     return nest
 
 
-@register("", For)
+@register(Token.DEFAULT, For)
 def _print_for(loop: For, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     # Step 1. Collapse perfectly nested trivial serial loops into `T.grid`.
     nest = _grid_nest(loop) if d.cfg.syntax_sugar else []

@@ -24,6 +24,7 @@ from tvmscript.script.printer.tir.utils import (
     type_doc,
     type_of,
 )
+from tvmscript.script.tokens import Token
 
 _HIDDEN_ATTRS = ("s_tir",)
 
@@ -94,7 +95,7 @@ def _func_attrs(func: PrimFunc, name: str, p: AccessPath, d: IRDocsifier) -> D.S
     return D.ExprStmtDoc(tir(d, "func_attr").call(d.as_doc(attrs, p.attr("attrs"))))
 
 
-@register("", PrimFunc)
+@register(Token.DEFAULT, PrimFunc)
 def _print_prim_func(func: PrimFunc, p: AccessPath, d: IRDocsifier) -> D.Doc:
     with d.frame(func) as f:
         f.add_dispatch_token(TOKEN)

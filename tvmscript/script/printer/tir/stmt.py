@@ -35,6 +35,7 @@ from tvmscript.script.printer.tir.utils import (
     type_of,
     var_creation,
 )
+from tvmscript.script.tokens import Token
 
 
 def _is_return(value: object) -> bool:
@@ -43,7 +44,7 @@ def _is_return(value: object) -> bool:
     return value.op.name == "tir.ret" and len(value.args) == 1
 
 
-@register("", Evaluate)
+@register(Token.DEFAULT, Evaluate)
 def _print_evaluate(ev: Evaluate, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     value = ev.value
     if _is_return(value):
@@ -55,7 +56,7 @@ def _print_evaluate(ev: Evaluate, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     return D.ExprStmtDoc(tir(d, "evaluate").call(doc))
 
 
-@register("", Bind)
+@register(Token.DEFAULT, Bind)
 def _print_bind(stmt: Bind, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     ann = type_doc(type_of(stmt.var), d)
     if isinstance(ann, D.LiteralDoc):  # void
@@ -69,7 +70,7 @@ def _print_bind(stmt: Bind, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     return D.AssignDoc(lhs, rhs, ann)
 
 
-@register("", AssertStmt)
+@register(Token.DEFAULT, AssertStmt)
 def _print_assert(stmt: AssertStmt, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     cond = d.as_doc(stmt.condition, p.attr("condition"))
     parts: list[D.ExprDoc] = [D.LiteralDoc(str(getattr(m, "value", m))) for m in stmt.message_parts]
@@ -77,7 +78,7 @@ def _print_assert(stmt: AssertStmt, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     return D.AssertDoc(cond, msg)
 
 
-@register("", While)
+@register(Token.DEFAULT, While)
 def _print_while(stmt: While, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     cond = d.as_doc(stmt.condition, p.attr("condition"))
     with d.frame(stmt) as f:
@@ -85,17 +86,17 @@ def _print_while(stmt: While, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     return D.WhileDoc(cond, f.stmts)
 
 
-@register("", Break)
+@register(Token.DEFAULT, Break)
 def _print_break(stmt: Break, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     return D.ExprStmtDoc(D.IdDoc("break"))
 
 
-@register("", Continue)
+@register(Token.DEFAULT, Continue)
 def _print_continue(stmt: Continue, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     return D.ExprStmtDoc(D.IdDoc("continue"))
 
 
-@register("", IfThenElse)
+@register(Token.DEFAULT, IfThenElse)
 def _print_if(stmt: IfThenElse, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     cond = d.as_doc(stmt.condition, p.attr("condition"))
     with d.frame(stmt.then_case) as f:
@@ -108,14 +109,14 @@ def _print_if(stmt: IfThenElse, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     return D.IfDoc(cond, f.stmts, else_branch)
 
 
-@register("", SeqStmt)
+@register(Token.DEFAULT, SeqStmt)
 def _print_seq(stmt: SeqStmt, p: AccessPath, d: IRDocsifier) -> D.Doc:
     with d.frame(stmt) as f:
         as_doc_body(stmt, p, f, d)
     return D.StmtBlockDoc(f.stmts)
 
 
-@register("", DeclBuffer)
+@register(Token.DEFAULT, DeclBuffer)
 def _print_decl_buffer(stmt: DeclBuffer, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     frame = d.frames[-1]
     buffer = stmt.buffer
@@ -157,7 +158,7 @@ def note_data_owner(buffer: Buffer, d: IRDocsifier) -> None:
     d.extra.setdefault("data_owner", {}).setdefault(id(buffer.data), buffer)
 
 
-@register("", AllocBuffer)
+@register(Token.DEFAULT, AllocBuffer)
 def _print_alloc_buffer(stmt: AllocBuffer, p: AccessPath, d: IRDocsifier) -> D.StmtDoc:
     buffer = stmt.buffer
     buffer_p = p.attr("buffer")
@@ -229,7 +230,7 @@ def _launch_thread(stmt: AttrStmt, p: AccessPath, d: IRDocsifier) -> tuple[D.Exp
     return tir(d, "launch_thread").call(var_doc, value), define
 
 
-@register("", AttrStmt)
+@register(Token.DEFAULT, AttrStmt)
 def _print_attr_stmt(stmt: AttrStmt, p: AccessPath, d: IRDocsifier) -> D.Doc:
     concise = d.frames[-1].allow_concise_scoping
     define: Var | None = None

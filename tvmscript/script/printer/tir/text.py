@@ -15,6 +15,7 @@ from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import NULL_PATH, AccessPath
 from tvmscript.script.printer.expr_text import Prec, expr_text, precedence
 from tvmscript.script.printer.ir_docsifier import IRDocsifier, register
+from tvmscript.script.tokens import Token
 
 Text = tuple[str, int]
 """An expression's text and how tightly it binds (a `Prec`)."""
@@ -37,7 +38,7 @@ def register_text(*classes: type, doc: bool = True) -> Callable[[TextPrinter], T
         for cls in classes:
             _TEXT[cls] = fn
             if doc:
-                register("", cls)(_as_text_doc)
+                register(Token.DEFAULT, cls)(_as_text_doc)
         return fn
 
     return decorate

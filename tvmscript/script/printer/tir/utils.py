@@ -33,8 +33,9 @@ from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import AccessPath
 from tvmscript.script.printer.ir_docsifier import Frame, IRDocsifier
 from tvmscript.script.printer.tir.text import ATOM, tir_text
+from tvmscript.script.tokens import Token
 
-TOKEN: Final = "tir"
+TOKEN: Final = Token.TIR
 
 
 def tir(d: IRDocsifier, attr: str) -> D.ExprDoc:
