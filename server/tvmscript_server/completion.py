@@ -9,14 +9,14 @@ are they read from its text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from tvmscript.analysis import Analysis, SymbolIndex, analyse_source
 from tvmscript.script.ir_builder.tir.dtypes import DTYPE_ALIASES, DTYPE_CONSTRUCTORS
 from tvmscript.script.outline import Outline, TopLevel, outline
-from tvmscript.script.parser.symbols import SymbolIndex
-from tvmscript_server.diagnostics import ANALYSES
 from tvmscript_server.hover import dialect_aliases
 from tvmscript_server.stub_index import Member, StubIndex
 
@@ -50,9 +50,13 @@ def complete(
     index: StubIndex,
     *,
     snippets: bool = False,
-    key: str = "",
+    analysis: Callable[[], Analysis] | None = None,
 ) -> tuple[Item, ...]:
-    """The completions at (0-based line, character column) of ``text`` (document ``key``)."""
+    """The completions at (0-based line, character column) of ``text``.
+
+    ``analysis`` gives the document's analysis, asked for only when local names are wanted (a
+    ``T.`` completion never waits for a parse); without it `analyse_source` makes one.
+    """
     doc = outline(text)
     if not 0 <= line < len(doc.lines):
         return ()
@@ -64,7 +68,8 @@ def complete(
         chain = tuple(part.strip() for part in found.group(1).split("."))
         return _attribute_items(doc, line, chain, before, after, index, snippets)
     if _WORD.search(before) is not None and (definition := doc.definition_at(line)) is not None:
-        return tuple(_name_items(doc, text, definition, (line, column), key))
+        symbols = (analysis() if analysis is not None else analyse_source(text)).symbols
+        return tuple(_name_items(doc, definition, (line, column), symbols))
     return ()
 
 
@@ -143,14 +148,13 @@ _BINDERS: Final = (
 
 
 def _name_items(
-    doc: Outline, text: str, definition: TopLevel, at: tuple[int, int], key: str
+    doc: Outline, definition: TopLevel, at: tuple[int, int], symbols: SymbolIndex
 ) -> list[Item]:
     """Names visible at the position: the dialect aliases, then the local names."""
     names: dict[str, tuple[str, str]] = {alias: ("module", "") for alias in dialect_aliases(doc)}
     if definition.symbol.kind == "ir_module":
         names.setdefault("cls", ("variable", ""))
     line, column = at
-    symbols = ANALYSES.analyse(key, text).symbols
     if _parsed(symbols, definition):
         members = {m.name for m in definition.methods}
         for symbol in symbols.visible_at(line + 1, column + 1):

@@ -1,11 +1,25 @@
-"""The IR of one top-level definition, parsed from its own text (plus the file's prelude)."""
+"""The IR of one top-level definition: from the document's analysis, or parsed from its text.
+
+The analysis (`tvmscript.analysis.Analysis.results`) has the IR of every definition without
+errors; a definition is parsed again from its own text (plus the file's prelude) only when the
+analysis has no IR for it, to say why (its errors) or when its name is not unique.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from tvmscript import from_source
 from tvmscript.script.outline import Outline, Symbol, TopLevel
+
+
+def analysed_ir(doc: Outline, definition: TopLevel, results: Mapping[str, Any]) -> Any:
+    """The IR the analysis made for ``definition``; None when it has errors or shares its name."""
+    name = definition.symbol.name
+    if sum(d.symbol.name == name for d in doc.definitions) != 1:
+        return None
+    return results.get(name)
 
 
 def definition_source(outline: Outline, definition: TopLevel) -> tuple[str, int]:

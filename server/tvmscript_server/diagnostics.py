@@ -1,9 +1,9 @@
 """Diagnostics: `check_source`'s findings plus build-time warnings, as LSP diagnostics.
 
 Pushed (``textDocument/publishDiagnostics``, debounced per URI) or pulled
-(``textDocument/diagnostic``): both go through `DiagnosticsScheduler.analyse`, which keeps an
-`IncrementalChecker` per URI (`Analyses`): one parse of each changed definition gives its
-diagnostics, build warnings and symbols, which the other features read too.
+(``textDocument/diagnostic``): both go through `DiagnosticsScheduler.analyse`, which reads the
+server's `Analyses` (an `IncrementalAnalyser` per URI): one parse of each changed definition
+gives its diagnostics, build warnings and symbols, which the other features read too.
 """
 
 from __future__ import annotations
@@ -11,18 +11,15 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Final
 
 from lsprotocol import types
-from pygls.uris import to_fs_path
 from pygls.workspace import PositionCodec
 
 from tvmscript import Diagnostic
-from tvmscript.script.parser.incremental import Analysis, IncrementalChecker
+from tvmscript_server.document_analyses import Analyses
 from tvmscript_server.ranges import span_to_range
 
 logger = logging.getLogger(__name__)
@@ -31,7 +28,6 @@ logger = logging.getLogger(__name__)
 # edits) and adds little to the answer to a single keystroke (its latency counts this wait).
 DEBOUNCE_SECONDS: Final = 0.02
 _PULL_RETRIES: Final = 5
-_MAX_DOCUMENTS: Final = 32
 _SEVERITY: Final = {
     "error": types.DiagnosticSeverity.Error,
     "warning": types.DiagnosticSeverity.Warning,
@@ -80,60 +76,11 @@ Reader = Callable[[str], Snapshot | None]
 Publisher = Callable[[Snapshot, list[Diagnostic]], None]
 
 
-class Analyses:
-    """The analysis of each open document, per URI: one parse per changed definition.
-
-    Diagnostics (pushed or pulled) and every other feature (hover, navigation, semantic
-    tokens, completion) read the same `Analysis`: a version is analysed once, by whichever
-    asks first (the others wait for it, then reuse it).
-    """
-
-    def __init__(self, limit: int = _MAX_DOCUMENTS) -> None:
-        self._limit = limit
-        self._documents: OrderedDict[str, _Document] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def analyse(self, uri: str, text: str, path: str | None = None) -> Analysis:
-        """The analysis of ``text``, the current text of ``uri`` (file name ``path``)."""
-        path = path or _path(uri)
-        with self._lock:
-            document = self._documents.get(uri)
-            if document is None or document.checker.filename != path:
-                document = self._documents[uri] = _Document(IncrementalChecker(path))
-                while len(self._documents) > self._limit:
-                    self._documents.popitem(last=False)
-            else:
-                self._documents.move_to_end(uri)
-        with document.lock:
-            return document.checker.analyse(text)
-
-    def forget(self, uri: str) -> None:
-        """Drop what is kept for ``uri`` (closed)."""
-        with self._lock:
-            self._documents.pop(uri, None)
-
-
-def _path(uri: str) -> str:
-    """The file name diagnostics give for ``uri``, as `Snapshot.path` (pygls' path, or the URI)."""
-    return to_fs_path(uri) or uri if uri else "<string>"
-
-
-@dataclass
-class _Document:
-    """What is kept per URI between analyses."""
-
-    checker: IncrementalChecker
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-
-ANALYSES: Final = Analyses()
-"""The analyses of the server's documents (shared by every feature)."""
-
-
 class DiagnosticsScheduler:
     """Analyses documents off the event loop: pushed after a debounce, or pulled on request.
 
-    Each URI's analysis is kept (`Analyses`): unchanged definitions are not analysed again.
+    Each URI's analysis is kept (the server's `Analyses`): unchanged definitions are not
+    analysed again.
 
     A newer change cancels the pending wait; results for a version that is no longer current
     are dropped (their document changed while they were computed).
@@ -143,8 +90,8 @@ class DiagnosticsScheduler:
         self,
         read: Reader,
         publish: Publisher,
+        analyses: Analyses,
         delay: float = DEBOUNCE_SECONDS,
-        analyses: Analyses = ANALYSES,
     ) -> None:
         self._read = read
         self._publish = publish

@@ -1,6 +1,7 @@
-"""Hover text: printed IR on a definition's name, signature and docstring on a ``T.*`` name.
+"""Hover text: printed IR on a definition's name, a local name's detail, a ``T.*`` name's docs.
 
-Local names (buffers, loop variables, block axes, ...) are described by `navigation`.
+The IR and the local names (buffers, loop variables, block axes, ...) come from the document's
+analysis (`tvmscript.analysis.Analysis`): its IR results and its symbol index.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import re
 from typing import Any, Final
 
 from tvmscript import DiagnosticError
+from tvmscript.analysis import Analysis, SymbolIndex, analyse_source
 from tvmscript.script.outline import Outline, Symbol, TopLevel, outline
 from tvmscript.script.parser.api import DIALECT_MODULES
-from tvmscript_server.definitions import printed_symbol
+from tvmscript_server.definitions import analysed_ir, printed_symbol
 
 _WORD: Final = re.compile(r"\w+")
 _DOTTED_BEFORE: Final = re.compile(r"((?:\w+\s*\.\s*)+)$")
@@ -27,34 +29,38 @@ _IMPORT_AS: Final = re.compile(
 _DEFAULT_ALIASES: Final[dict[str, str]] = {"T": "tir", "I": "ir", "R": "relax"}
 
 
-def hover_at(text: str, line: int, column: int, key: str = "") -> str | None:
+def hover_at(text: str, line: int, column: int, analysis: Analysis | None = None) -> str | None:
     """Markdown for the position (0-based line, character column) of ``text``, or None.
 
-    ``key`` names the document (its URI): its analysis gives local names and the IR.
+    ``analysis`` is the document's: it gives the IR and the local names. Without it the
+    definition under the position is parsed afresh, and local names found by `analyse_source`.
     """
     doc = outline(text)
     if (found := doc.symbol_at(line, column)) is not None:
         definition, symbol = found
         try:
-            printed = _printed(doc, definition, symbol, text, key)
+            printed = _printed(doc, definition, symbol, analysis)
         except DiagnosticError:
             return None
         return f"```python\n{printed.rstrip()}\n```"
-    from tvmscript_server.navigation import local_hover  # (it imports this module)
-
-    if (local := local_hover(text, line, column, key)) is not None:
+    index = (analysis if analysis is not None else analyse_source(text)).symbols
+    if (local := local_hover(index, line, column)) is not None:
         return local
     return _namespace_hover(doc, line, column)
 
 
-def _printed(doc: Outline, definition: TopLevel, symbol: Symbol, text: str, key: str) -> str:
-    """What TVM prints for ``symbol``: from the document's analysis when it has the IR."""
-    from tvmscript_server.diagnostics import ANALYSES
+def local_hover(index: SymbolIndex, line: int, character: int) -> str | None:
+    """Markdown describing the local name under 0-based ``(line, character)``, or None."""
+    symbol = index.at(line + 1, character + 1)
+    if symbol is None:
+        return None
+    return f"```python\n{symbol.detail}\n```"
 
-    name = definition.symbol.name
-    results = ANALYSES.analyse(key, text).results if key else {}
-    unique = sum(d.symbol.name == name for d in doc.definitions) == 1
-    if not unique or (ir := results.get(name)) is None:
+
+def _printed(doc: Outline, definition: TopLevel, symbol: Symbol, analysis: Analysis | None) -> str:
+    """What TVM prints for ``symbol``: from the document's analysis when it has the IR."""
+    ir = analysed_ir(doc, definition, analysis.results) if analysis is not None else None
+    if ir is None:
         return printed_symbol(doc, definition, symbol)  # (an error, or not parsed alone)
     if symbol is not definition.symbol:
         ir = ir[symbol.name]

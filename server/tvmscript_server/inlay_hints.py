@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from tvmscript.script.parser.symbols import SymbolIndex, SymbolInfo
+from tvmscript.analysis import SymbolIndex, SymbolInfo
 
 HintKind = Literal["type", "parameter"]
 Position = tuple[int, int]

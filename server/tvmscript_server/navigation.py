@@ -1,11 +1,11 @@
-"""Navigation on local names: the per-document symbol index and what features ask of it.
+"""Navigation on local names: what definition, references, rename and outline ask of the index.
 
 Positions here are 0-based (line, character) code points, as pygls' server positions; the
-index (`tvmscript.script.parser.symbols`) counts 1-based, as spans do.
+index (`tvmscript.analysis.SymbolIndex`) counts 1-based, as spans do.
 
-The index of a document is part of its analysis (`diagnostics.ANALYSES`, per URI and version):
-the parse that finds a definition's diagnostics records its symbols, after an edit only the
-changed definitions are parsed again, and a version is analysed once for every feature.
+The index of a document is part of its analysis (`TVMScriptServer.analysis`, per URI and
+version): the parse that finds a definition's diagnostics records its symbols, after an edit
+only the changed definitions are parsed again, and a version is analysed once for every feature.
 """
 
 from __future__ import annotations
@@ -15,18 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from tvmscript.analysis import SymbolIndex, SymbolInfo
 from tvmscript.core.ir.span import Span
 from tvmscript.script.outline import Outline, outline
-from tvmscript.script.parser.symbols import SymbolIndex, SymbolInfo
-from tvmscript_server.diagnostics import ANALYSES
 from tvmscript_server.hover import dialect_aliases, dotted_name_at
 
 RENAMABLE: Final = frozenset({"param", "buffer", "loop_var", "block_axis", "scalar", "function"})
-
-
-def document_index(text: str, key: str = "") -> SymbolIndex:
-    """The symbol index of ``text``, the current text of ``key`` (a document URI)."""
-    return ANALYSES.analyse(key, text).symbols
 
 
 def symbol_at(
@@ -34,14 +28,6 @@ def symbol_at(
 ) -> SymbolInfo | None:
     """The symbol bound or used at 0-based ``(line, character)`` (or just before it)."""
     return index.at(line + 1, character + 1, touching)
-
-
-def local_hover(text: str, line: int, character: int, key: str = "") -> str | None:
-    """Markdown describing the local name under the position, or None."""
-    symbol = symbol_at(document_index(text, key), line, character, touching=False)
-    if symbol is None:
-        return None
-    return f"```python\n{symbol.detail}\n```"
 
 
 # --- rename ----------------------------------------------------------------------------------
@@ -171,10 +157,9 @@ class OutlineItem:
     children: tuple[OutlineItem, ...]
 
 
-def document_outline(text: str, key: str = "") -> list[OutlineItem]:
-    """Module classes → functions → blocks (nested as written)."""
+def document_outline(text: str, index: SymbolIndex) -> list[OutlineItem]:
+    """Module classes → functions → blocks (nested as written); ``index`` is the text's."""
     doc = outline(text)
-    index = document_index(text, key)
     functions = [s for s in index.symbols if s.kind == "function" and s.node is not None]
     blocks = [s for s in index.symbols if s.kind == "block" and s.node is not None]
     items: list[OutlineItem] = []

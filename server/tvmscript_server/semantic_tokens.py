@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
+from tvmscript.analysis import SymbolIndex, SymbolInfo
 from tvmscript.core.ir.span import Span
-from tvmscript.script.parser.symbols import SymbolIndex, SymbolInfo
 
 TOKEN_TYPES: Final = ("parameter", "variable", "function", "string")
 TOKEN_MODIFIERS: Final = (

@@ -3,6 +3,10 @@
 Diagnostics are pulled (``textDocument/diagnostic``) by clients that declare the
 ``textDocument.diagnostic`` capability, and pushed (with the document version) to the others:
 never both.
+
+The server holds the state every feature shares: the analysis of each open document
+(`analyses`) and the namespace members of the stubs (`stub_index`). Features read them here and
+hand them to their pure functions.
 """
 
 from __future__ import annotations
@@ -11,18 +15,22 @@ import logging
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.workspace import TextDocument
 
 from tvmscript import Diagnostic
+from tvmscript.analysis import Analysis, analyse_source
 from tvmscript_server import __version__
 from tvmscript_server.diagnostics import DiagnosticsScheduler, Snapshot, to_lsp_diagnostics
+from tvmscript_server.document_analyses import Analyses
 from tvmscript_server.features import register_all
 from tvmscript_server.guard import never_crash
+from tvmscript_server.stub_index import StubIndex
 
 logger = logging.getLogger(__name__)
 
 
 class TVMScriptServer(LanguageServer):
-    """A pygls server with the per-URI diagnostics scheduler."""
+    """A pygls server with the documents' analyses, the stub index and the diagnostics scheduler."""
 
     def __init__(self) -> None:
         super().__init__(
@@ -30,7 +38,22 @@ class TVMScriptServer(LanguageServer):
             __version__,
             text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
         )
-        self.diagnostics = DiagnosticsScheduler(self.snapshot, self.publish)
+        self.analyses = Analyses()
+        """The analysis of each open document (every feature reads the same one)."""
+        self.stub_index = StubIndex()
+        """The namespace members of ``T``, ``I`` and ``R`` (completion, signature help)."""
+        self.diagnostics = DiagnosticsScheduler(self.snapshot, self.publish, self.analyses)
+
+    def analysis(self, document: TextDocument) -> Analysis:
+        """The analysis of the current text of ``document`` (made once per version).
+
+        A document that is not open (``tvmscript.showIR`` may name any file) is analysed
+        afresh and not kept.
+        """
+        text, path = document.source, document.path or document.uri
+        if document.uri not in self.workspace.text_documents:
+            return analyse_source(text, path)
+        return self.analyses.analyse(document.uri, text, path)
 
     @property
     def pulls_diagnostics(self) -> bool:

@@ -418,7 +418,7 @@ class Not(PrimExpr):
     def __init__(self, a: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
 
 class Op(Node):
-    """An intrinsic operator, e.g. ``tir.exp``; one object per name (see `tir.op`)."""
+    """An operator, e.g. ``tir.exp`` or ``relax.add``; one object per name (`get_op`)."""
     name: str
     def __init__(self, name: str, *, span: Span | None = None) -> None: ...
 

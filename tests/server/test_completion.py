@@ -113,7 +113,7 @@ def test_local_names_are_the_symbols_visible_at_the_cursor() -> None:
     lines = SCOPES.split("\n")
     lines.insert(8, "        v")  # after `s = ...` in the j loop
     text = "\n".join(lines)
-    items = {i.label: i for i in complete(text, 8, 9, INDEX, key="file:///scopes.py")}
+    items = {i.label: i for i in complete(text, 8, 9, INDEX)}
     assert {"A", "j", "s", "T", "g", "h"} <= set(items)
     assert not {"i", "t", "x"} & set(items)  # another loop's, bound below, another function's
     assert items["A"].detail == 'A: T.Buffer((8,), "float32")'
@@ -125,6 +125,6 @@ def test_a_definition_that_no_longer_parses_falls_back_to_its_text() -> None:
     lines = SCOPES.split("\n")
     lines.insert(8, "        for k in ")  # half typed: a syntax error
     text = "\n".join(lines)
-    labels = {i.label for i in complete(text, 8, 17, INDEX, key="file:///broken.py")}
+    labels = {i.label for i in complete(text, 8, 17, INDEX)}
     assert {"A", "i", "j", "s", "T"} <= labels  # read from the text above, in the function
     assert "x" not in labels

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from conftest import corpus_rows
 
-from tvmscript_server.diagnostics import ANALYSES
+from tvmscript.analysis import analyse_source
 from tvmscript_server.hover import dotted_name_at, hover_at
 
 from .lsp_helpers import source
@@ -42,15 +42,14 @@ def test_hover_on_a_name_prints_the_analysed_ir_as_a_fresh_parse_does() -> None:
     printed = 0
     for k, program in enumerate(rows):
         text = program.text
-        uri = f"file:///hover{k}.py"
+        analysis = analyse_source(text, f"/hover{k}.py")
         names = [
             (i, line.index("def ") + 5)
             for i, line in enumerate(text.split("\n"))
             if line.lstrip().startswith("def ")
         ]
         for line, column in names:
-            found = hover_at(text, line, column, uri)
+            found = hover_at(text, line, column, analysis)
             assert found == hover_at(text, line, column), program.id
             printed += found is not None
-        ANALYSES.forget(uri)
     assert printed >= 40

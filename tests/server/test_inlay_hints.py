@@ -7,7 +7,7 @@ from typing import Final
 import pytest
 from conftest import CorpusProgram, corpus_rows
 
-from tvmscript.script.parser.incremental import Analysis, analyse_source
+from tvmscript.analysis import Analysis, analyse_source
 from tvmscript_server.inlay_hints import Hint, inlay_hints
 
 from .lsp_helpers import source

@@ -5,19 +5,19 @@ from __future__ import annotations
 import pytest
 from conftest import corpus_rows
 
+from tvmscript.analysis import index_source
 from tvmscript.core.ir.span import Span
-from tvmscript.script.parser.symbols import index_source
-from tvmscript_server.diagnostics import ANALYSES
+from tvmscript_server.document_analyses import Analyses
 from tvmscript_server.folding import Fold, folding_ranges
 from tvmscript_server.navigation import (
     RenameRefused,
     check_new_name,
-    document_index,
     document_outline,
     rename_target,
     stub_location,
 )
 from tvmscript_server.semantic_tokens import encode
+from tvmscript_server.server import TVMScriptServer
 
 from .lsp_helpers import source
 
@@ -54,18 +54,17 @@ def test_rename_checks() -> None:
 
 
 def test_index_is_cached_per_document() -> None:
-    first = document_index(KERNEL, "file:///k.py")
-    assert document_index(KERNEL, "file:///k.py") is first
+    analyses = Analyses()
+    first = analyses.analyse("file:///k.py", KERNEL).symbols
+    assert analyses.analyse("file:///k.py", KERNEL).symbols is first
     edited = KERNEL.replace("T.float32(1)", "T.float32(2)")
-    found = document_index(edited, "file:///k.py").symbols
+    found = analyses.analyse("file:///k.py", edited).symbols.symbols
     assert found == index_source(edited, "/k.py").symbols  # named as diagnostics name it
 
 
 def test_index_is_the_analysis_diagnostics_made() -> None:
-    uri = "file:///shared.py"
-    analysis = ANALYSES.analyse(uri, KERNEL, "/shared.py")
-    assert document_index(KERNEL, uri) is analysis.symbols  # no second parse
-    ANALYSES.forget(uri)
+    server = TVMScriptServer()
+    assert server.diagnostics.analyses is server.analyses  # one analysis for every feature
 
 
 def test_stub_location_of_t_names() -> None:
@@ -80,7 +79,7 @@ def test_stub_location_of_t_names() -> None:
 
 
 def test_document_outline() -> None:
-    (function,) = document_outline(KERNEL)
+    (function,) = document_outline(KERNEL, index_source(KERNEL))
     assert (function.name, function.kind, function.range[0], function.range[2]) == (
         "f",
         "function",
@@ -93,7 +92,7 @@ def test_document_outline() -> None:
 @pytest.mark.parametrize("program", corpus_rows("tir")[:60], ids=lambda p: p.id)
 def test_outline_and_folds_on_corpus(program: object) -> None:
     text: str = program.text  # type: ignore[attr-defined]
-    items = document_outline(text)
+    items = document_outline(text, index_source(text))
     assert items
     blocks = text.count("T.sblock(")
     assert _count(items, "block") == blocks - text.count('T.sblock("root")') + _roots(text)

@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
+from tvmscript.analysis import analyse_source
 from tvmscript.cli.common import UsageError, error, print_diagnostics, python_files, read_text
-from tvmscript.script.parser.incremental import analyse_source
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -1,6 +1,10 @@
-"""LSP features, one module each: every module here has ``register(server)``.
+"""The LSP wiring: one module per feature, named ``on_<request>`` after what it answers.
 
-`register_all` finds them by listing this package, so a new feature is one new file.
+Each module has ``register(server)``, which declares its handlers: they read the document (and
+the server's shared state: `TVMScriptServer.analysis`, `TVMScriptServer.stub_index`), call the
+feature's pure function (``tvmscript_server.hover.hover_at``, ...) and convert its answer to
+lsprotocol types. `register_all` finds the modules by listing this package, so a new feature is
+one new file.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Union
 
 from tvmscript.core.ir.dtype import DataType
 from tvmscript.core.ir.node import SEQ_DEF, SEQ_IGNORE, Node
+from tvmscript.core.ir.op import Op as Op
 
 if TYPE_CHECKING:
     from tvmscript.core.tir.buffer import Buffer
@@ -508,16 +509,6 @@ class Let(PrimExpr):
     def __post_init__(self) -> None:
         if not self.dtype:
             object.__setattr__(self, "dtype", self.body.dtype)
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Op(Node):
-    """An intrinsic operator, e.g. ``tir.exp``; one object per name (see `tir.op`)."""
-
-    name: str
-
-    def __repr__(self) -> str:
-        return f"Op({self.name!r})"
 
 
 @dataclass(frozen=True, slots=True, eq=False)

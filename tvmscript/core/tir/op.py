@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from tvmscript.core.ir.op import Op, get_op
 from tvmscript.core.tir import arith
-from tvmscript.core.tir.expr import Call, Op
+from tvmscript.core.tir.expr import Call
 
 
 class CallEffectKind:
@@ -30,15 +31,7 @@ class OpInfo:
     effect: int = CallEffectKind.PURE
 
 
-_OPS: dict[str, Op] = {}
 OP_INFO: dict[str, OpInfo] = {}
-
-
-def get_op(name: str) -> Op:
-    """The one `Op` object named ``name`` (``"tir.exp"``); created on first use."""
-    if (op := _OPS.get(name)) is None:
-        op = _OPS[name] = Op(name)
-    return op
 
 
 def register_op(name: str, script_name: str | None = None, effect: int = CallEffectKind.PURE) -> Op:

@@ -10,11 +10,13 @@ import ast
 import gc
 import warnings
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final
 
 from tvmscript.diagnostics import Diagnostic, DiagnosticError, debug_enabled
+from tvmscript.script.chunks import top_level_chunks
 from tvmscript.script.ir_builder.base import BuilderError, IRBuilder
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.macro import Macro
@@ -70,23 +72,23 @@ def parse_file(
     text: str, filename: str = "<string>", extra_vars: Mapping[str, Any] | None = None
 ) -> tuple[list[Definition], list[Diagnostic]]:
     """Parse every TVMScript definition of ``text``; never raises."""
-    with _without_gc_pauses():
+    with gc_paused():
         return _parse_file(text, filename, extra_vars)
 
 
-class _without_gc_pauses:
+@contextmanager
+def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while parsing.
 
     Parsing allocates many short-lived, acyclic objects: the collector would only rescan the
     heap (a third of the parse time); it runs again once parsing is done.
     """
-
-    def __enter__(self) -> None:
-        self.enabled = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *_: object) -> None:
-        if self.enabled:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
             gc.enable()
 
 
@@ -98,28 +100,21 @@ def _parse_file(
     globals_ = default_globals()
     if extra_vars:
         globals_.update(extra_vars)
-    for source, module in _modules(text, filename, diagnostics):
+    for source, module in file_modules(text, filename, diagnostics):
         parser = Parser(globals_, diagnostics)
         for stmt in module.body:
-            try:
-                _top_level(parser, source, stmt, definitions)
-            except DiagnosticError as exc:
-                parser.report(exc)
-            except Exception as exc:
-                if debug_enabled():
-                    raise
-                diagnostics.append(internal_error(doc.Pass(pos=_pos(stmt), src=source), exc))
+            parse_top_level(parser, source, stmt, definitions)
     return definitions, diagnostics
 
 
-def _pos(stmt: ast.stmt) -> doc.Pos:
-    return (stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset)
-
-
-def _modules(
+def file_modules(
     text: str, filename: str, diagnostics: list[Diagnostic]
 ) -> Iterator[tuple[Source, ast.Module]]:
-    """The parsed file; after a syntax error, each top-level chunk that still parses."""
+    """The parsed file, or after a syntax error each top-level chunk that still parses.
+
+    The syntax error goes to ``diagnostics``; the chunks (`top_level_chunks`) around it are
+    left out.
+    """
     try:
         yield Source(text, filename), parse_python(text, filename)
         return
@@ -131,7 +126,7 @@ def _modules(
         )
         return
     bad_line = diagnostics[-1].line
-    for start, chunk in _chunks(text):
+    for start, chunk in top_level_chunks(text):
         end = start + chunk.count("\n")
         if start <= bad_line <= end + 1:
             continue
@@ -149,22 +144,6 @@ def parse_python(text: str, filename: str) -> ast.Module:
         return ast.parse(text, filename)
 
 
-def _chunks(text: str) -> Iterator[tuple[int, str]]:
-    """Top-level chunks: a chunk starts at a column-0 line that is not a continuation."""
-    lines = text.split("\n")
-    start = 0
-    for i, line in enumerate(lines):
-        if i and line[:1] not in ("", " ", "\t", "#", ")", "]", "}") and not _continues(lines, i):
-            yield start + 1, "\n".join(lines[start:i])
-            start = i
-    yield start + 1, "\n".join(lines[start:])
-
-
-def _continues(lines: list[str], i: int) -> bool:
-    prev = lines[i - 1].lstrip()
-    return prev.startswith("@")
-
-
 def syntax_error(exc: SyntaxError, source: Source) -> Diagnostic:
     """The diagnostic for Python's ``SyntaxError``."""
     line = exc.lineno or 1
@@ -176,6 +155,28 @@ def syntax_error(exc: SyntaxError, source: Source) -> Diagnostic:
     span = source.span(line, col - 1, end_line, end_col - 1)
     message = exc.msg[:1].lower() + exc.msg[1:] if exc.msg else "invalid syntax"
     return Diagnostic.error(span, "syntax-error", message)
+
+
+def parse_top_level(
+    parser: Parser, source: Source, stmt: ast.stmt, definitions: list[Definition]
+) -> None:
+    """Run one top-level statement of a file: bind an import or a constant, parse a definition.
+
+    Parsed definitions are appended to ``definitions``; errors go to the parser's diagnostics
+    (an unexpected exception becomes an ``internal-error`` at the statement).
+    """
+    try:
+        _top_level(parser, source, stmt, definitions)
+    except DiagnosticError as exc:
+        parser.report(exc)
+    except Exception as exc:
+        if debug_enabled():
+            raise
+        parser.diagnostics.append(internal_error(doc.Pass(pos=_pos(stmt), src=source), exc))
+
+
+def _pos(stmt: ast.stmt) -> doc.Pos:
+    return (stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset)
 
 
 def _top_level(

@@ -36,6 +36,7 @@ class Parser:
         self.builder: IRBuilder | None = None
         self.state: dict[str, Any] = {}  # per-definition scratch space of dialect rules
         self._rest_of_body: list[ExitStack] = []
+        self._observe_evaluations()
 
     # --- dialect tokens ----------------------------------------------------------------------
 
@@ -123,8 +124,41 @@ class Parser:
                 if not self.var_table.exist(name):
                     self.var_table.add(name, POISON)
 
+    # --- hooks: a subclass observes the parse (the document analysis records it) -------------
+
     def begin_function(self, node: doc.FunctionDef) -> None:
-        """Hook: ``node``'s parameters are about to be bound (the symbol index records it)."""
+        """Hook: ``node``'s parameters are about to be bound."""
+
+    def name_resolved(self, node: doc.Name, value: Any) -> None:
+        """Hook: the name ``node`` was evaluated to ``value``."""
+
+    def attribute_resolved(self, node: doc.Attribute, value: Any) -> None:
+        """Hook: the attribute access ``node`` (``base.attr``) was evaluated to ``value``."""
+
+    def _observe_evaluations(self) -> None:
+        """Call the two evaluation hooks, when a subclass overrides them (else no cost)."""
+        cls = type(self)
+        observe_names = cls.name_resolved is not Parser.name_resolved
+        observe_attributes = cls.attribute_resolved is not Parser.attribute_resolved
+        if not observe_names and not observe_attributes:
+            return
+        dispatch = self.evaluator._dispatch  # (the evaluator's table: the parser core's own)
+        name, attribute = dispatch[doc.Name], dispatch[doc.Attribute]
+
+        def eval_name(node: doc.Name) -> Any:
+            value = name(node)
+            self.name_resolved(node, value)
+            return value
+
+        def eval_attribute(node: doc.Attribute) -> Any:
+            value = attribute(node)
+            self.attribute_resolved(node, value)
+            return value
+
+        if observe_names:
+            dispatch[doc.Name] = eval_name
+        if observe_attributes:
+            dispatch[doc.Attribute] = eval_attribute
 
     # --- expressions -------------------------------------------------------------------------
 

@@ -8,9 +8,8 @@ import random
 import pytest
 from conftest import corpus_rows, script
 
+from tvmscript.analysis import KINDS, IncrementalAnalyser, SymbolIndex, index_source
 from tvmscript.core.ir.span import Span
-from tvmscript.script.parser.incremental import IncrementalChecker
-from tvmscript.script.parser.symbols import KINDS, SymbolIndex, index_source
 
 TIR_PROGRAMS = corpus_rows("tir")
 
@@ -226,7 +225,7 @@ def test_cache_matches_full_index_through_edits() -> None:
     text = "from tvm.script import ir as I\nfrom tvm.script import tirx as T\n\n" + "\n\n".join(
         body
     )
-    checker = IncrementalChecker()
+    checker = IncrementalAnalyser()
     first = checker.analyse(text)
     assert first.symbols.symbols == index_source(text).symbols
     assert first.parsed == 12

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from lsprotocol import types
 
 from tvmscript_server.guard import never_crash
-from tvmscript_server.navigation import document_index, stub_location, symbol_at
+from tvmscript_server.navigation import stub_location, symbol_at
 from tvmscript_server.ranges import to_lsp_range
 
 if TYPE_CHECKING:
@@ -23,8 +23,7 @@ def register(server: TVMScriptServer) -> None:
         uri = params.text_document.uri
         document = ls.workspace.get_text_document(uri)
         position = document.position_from_client_units(params.position)
-        index = document_index(document.source, uri)
-        symbol = symbol_at(index, position.line, position.character)
+        symbol = symbol_at(ls.analysis(document).symbols, position.line, position.character)
         if symbol is not None:
             return types.Location(uri=uri, range=to_lsp_range(document, symbol.span))
         stub = stub_location(document.source, position.line, position.character)

@@ -29,9 +29,9 @@ def register(server: TVMScriptServer) -> None:
     def document_symbol(
         ls: TVMScriptServer, params: types.DocumentSymbolParams
     ) -> list[types.DocumentSymbol] | None:
-        uri = params.text_document.uri
-        document = ls.workspace.get_text_document(uri)
-        return [_symbol(document, item) for item in document_outline(document.source, uri)]
+        document = ls.workspace.get_text_document(params.text_document.uri)
+        index = ls.analysis(document).symbols
+        return [_symbol(document, item) for item in document_outline(document.source, index)]
 
 
 def _symbol(document: TextDocument, item: OutlineItem) -> types.DocumentSymbol:

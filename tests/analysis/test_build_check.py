@@ -6,7 +6,7 @@ import pytest
 from conftest import CorpusProgram, corpus_rows, script
 
 import tvmscript
-from tvmscript.analysis.build_check import build_diagnostics, build_issues
+from tvmscript.analysis import build_diagnostics, build_issues
 
 GPU_REASON = "GPU thread bindings"
 

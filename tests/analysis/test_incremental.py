@@ -1,4 +1,4 @@
-"""`IncrementalChecker` gives exactly a fresh analysis through random edits.
+"""`IncrementalAnalyser` gives exactly a fresh analysis through random edits.
 
 Diagnostics equal `check_source`'s, symbols `index_source`'s, build warnings those of every
 definition `parse_file` built without errors.
@@ -13,10 +13,8 @@ import pytest
 from conftest import corpus_rows, script
 
 from tvmscript import Diagnostic, check_source
-from tvmscript.analysis.build_check import build_diagnostics
+from tvmscript.analysis import IncrementalAnalyser, build_diagnostics, index_source
 from tvmscript.script.parser import api
-from tvmscript.script.parser.incremental import IncrementalChecker
-from tvmscript.script.parser.symbols import index_source
 
 _HEADER = "from tvm.script import ir as I\nfrom tvm.script import tirx as T\n"
 _MACRO = script(
@@ -90,7 +88,7 @@ def _edit(text: str, rng: random.Random) -> str:
 def test_random_edits_equal_check_source(seed: int) -> None:
     rng = random.Random(seed)
     text = _corpus_file(12, seed)
-    checker = IncrementalChecker("k.py")
+    checker = IncrementalAnalyser("k.py")
     assert checker.check(text) == check_source(text, "k.py")
     for _ in range(25):
         text = _edit(text, rng)
@@ -112,7 +110,7 @@ def _build_warnings(text: str) -> list[Diagnostic]:
 def test_random_edits_equal_a_fresh_analysis(seed: int) -> None:
     rng = random.Random(100 + seed)
     text = _corpus_file(10, seed) + "\n" + _UNBOUND
-    checker = IncrementalChecker("k.py")
+    checker = IncrementalAnalyser("k.py")
     warned = 0
     for step in range(26):
         if step:
@@ -127,7 +125,7 @@ def test_random_edits_equal_a_fresh_analysis(seed: int) -> None:
 
 def test_an_edit_parses_only_the_edited_definition() -> None:
     text = _corpus_file(8, 3) + "\n" + _UNBOUND
-    checker = IncrementalChecker("k.py")
+    checker = IncrementalAnalyser("k.py")
     first = checker.analyse(text)
     assert first.parsed == 9
     assert checker.analyse(text) is first  # the same version: nothing redone
@@ -145,7 +143,7 @@ def test_an_edit_parses_only_the_edited_definition() -> None:
 def test_lines_inserted_above_a_definition_shift_its_diagnostics() -> None:
     text = _corpus_file(4, 0)
     broken = text.replace("T.Buffer(", "T.Bufferr(", 1)
-    checker = IncrementalChecker()
+    checker = IncrementalAnalyser()
     first = checker.check(broken)
     assert first
     assert first == check_source(broken)
@@ -169,12 +167,12 @@ def test_a_definition_used_by_name_is_re_analysed() -> None:
             T.evaluate(add)
         """
     )
-    checker = IncrementalChecker()
+    checker = IncrementalAnalyser()
     for version in (text, text.replace("def add(a", "def ad(a"), text):
         assert checker.check(version) == check_source(version)
 
 
 def test_a_syntax_error_falls_back_to_check_source() -> None:
     text = _corpus_file(3, 1) + "\ndef broken(:\n"
-    checker = IncrementalChecker()
+    checker = IncrementalAnalyser()
     assert checker.check(text) == check_source(text)

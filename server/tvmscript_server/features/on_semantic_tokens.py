@@ -8,7 +8,6 @@ from lsprotocol import types
 
 from tvmscript.core.ir.span import Span
 from tvmscript_server.guard import never_crash
-from tvmscript_server.navigation import document_index
 from tvmscript_server.ranges import span_to_range
 from tvmscript_server.semantic_tokens import TOKEN_MODIFIERS, TOKEN_TYPES, encode
 
@@ -29,7 +28,7 @@ def register(server: TVMScriptServer) -> None:
     @never_crash
     def full(ls: TVMScriptServer, params: types.SemanticTokensParams) -> types.SemanticTokens:
         document = ls.workspace.get_text_document(params.text_document.uri)
-        return types.SemanticTokens(data=_tokens(document, params.text_document.uri, None))
+        return types.SemanticTokens(data=_tokens(ls, document, None))
 
     @server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_RANGE, LEGEND)
     @never_crash
@@ -38,10 +37,10 @@ def register(server: TVMScriptServer) -> None:
     ) -> types.SemanticTokens:
         document = ls.workspace.get_text_document(params.text_document.uri)
         lines = range(params.range.start.line, params.range.end.line + 1)
-        return types.SemanticTokens(data=_tokens(document, params.text_document.uri, lines))
+        return types.SemanticTokens(data=_tokens(ls, document, lines))
 
 
-def _tokens(document: TextDocument, uri: str, lines: range | None) -> list[int]:
+def _tokens(ls: TVMScriptServer, document: TextDocument, lines: range | None) -> list[int]:
     text_lines = document.lines  # (split once: pygls splits the text on each access)
     codec = document.position_codec
 
@@ -52,4 +51,4 @@ def _tokens(document: TextDocument, uri: str, lines: range | None) -> list[int]:
         rng = span_to_range(codec, text_lines, span)
         return rng.start.line, rng.start.character, rng.end.character - rng.start.character
 
-    return encode(document_index(document.source, uri), locate, lines)
+    return encode(ls.analysis(document).symbols, locate, lines)

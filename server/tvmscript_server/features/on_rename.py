@@ -16,7 +16,6 @@ from tvmscript_server.guard import never_crash
 from tvmscript_server.navigation import (
     RenameRefused,
     check_new_name,
-    document_index,
     rename_target,
     symbol_at,
 )
@@ -39,8 +38,7 @@ def register(server: TVMScriptServer) -> None:
         uri = params.text_document.uri
         document = ls.workspace.get_text_document(uri)
         position = document.position_from_client_units(params.position)
-        index = document_index(document.source, uri)
-        symbol = symbol_at(index, position.line, position.character)
+        symbol = symbol_at(ls.analysis(document).symbols, position.line, position.character)
         if symbol is None or symbol.kind == "block":
             return None
         line, character = position.line + 1, position.character + 1
@@ -67,7 +65,7 @@ def _rename(
     uri = params.text_document.uri
     document = ls.workspace.get_text_document(uri)
     position = document.position_from_client_units(params.position)
-    index = document_index(document.source, uri)
+    index = ls.analysis(document).symbols
     try:
         symbol = rename_target(index, position.line, position.character)
         check_new_name(document.source, index, symbol, params.new_name)

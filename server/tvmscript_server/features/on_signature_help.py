@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
-from tvmscript_server.features.completion import INDEX
 from tvmscript_server.guard import never_crash
 from tvmscript_server.signature_help import SignatureAt, signature_at
 
@@ -25,7 +24,7 @@ def register(server: TVMScriptServer) -> None:
     ) -> types.SignatureHelp | None:
         document = ls.workspace.get_text_document(params.text_document.uri)
         position = document.position_from_client_units(params.position)
-        found = signature_at(document.source, position.line, position.character, INDEX)
+        found = signature_at(document.source, position.line, position.character, ls.stub_index)
         return None if found is None else to_lsp(found)
 
 

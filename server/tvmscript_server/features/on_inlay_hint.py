@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from lsprotocol import types
 from pygls.workspace import ServerTextPosition
 
-from tvmscript_server.diagnostics import ANALYSES
 from tvmscript_server.guard import never_crash
 from tvmscript_server.inlay_hints import Hint, inlay_hints
 
@@ -29,7 +28,7 @@ def register(server: TVMScriptServer) -> None:
         wanted = document.range_from_client_units(params.range)
         start = (wanted.start.line + 1, wanted.start.character + 1)
         end = (wanted.end.line + 1, wanted.end.character + 1)
-        index = ANALYSES.analyse(uri, document.source).symbols
+        index = ls.analysis(document).symbols
         plain = [line.rstrip("\r\n") for line in lines]
         return [_to_lsp(document, hint) for hint in inlay_hints(index, plain, start, end)]
 

@@ -29,10 +29,11 @@ def register(server: TVMScriptServer) -> None:
                 raise ShowIRError(f"{SHOW_IR}: expected arguments [uri] or [uri, function name]")
             uri = arguments[0]
             try:
-                text = ls.workspace.get_text_document(uri).source
+                document = ls.workspace.get_text_document(uri)
+                analysis = ls.analysis(document)  # (the current version's, for an open one)
             except (OSError, UnicodeDecodeError, ValueError) as exc:
                 raise ShowIRError(f"{SHOW_IR}: cannot read '{uri}': {exc}") from None
-            return show_ir(text, arguments[1] if len(arguments) == 2 else None)
+            return show_ir(analysis.text, arguments[1] if len(arguments) == 2 else None, analysis)
         except ShowIRError as exc:
             ls.window_show_message(
                 types.ShowMessageParams(type=types.MessageType.Error, message=str(exc))

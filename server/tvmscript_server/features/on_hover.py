@@ -21,8 +21,8 @@ def register(server: TVMScriptServer) -> None:
     def hover(ls: TVMScriptServer, params: types.HoverParams) -> types.Hover | None:
         document = ls.workspace.get_text_document(params.text_document.uri)
         position = document.position_from_client_units(params.position)
-        uri = params.text_document.uri
-        text = hover_at(document.source, position.line, position.character, uri)
+        analysis = ls.analysis(document)
+        text = hover_at(document.source, position.line, position.character, analysis)
         if text is None:
             return None
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))

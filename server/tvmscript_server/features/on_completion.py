@@ -10,7 +10,6 @@ from lsprotocol import types
 
 from tvmscript_server.completion import Item, complete
 from tvmscript_server.guard import never_crash
-from tvmscript_server.stub_index import StubIndex
 
 if TYPE_CHECKING:
     from tvmscript_server.server import TVMScriptServer
@@ -23,13 +22,11 @@ _KINDS: Final = {
     "variable": types.CompletionItemKind.Variable,
 }
 
-INDEX: Final = StubIndex()
-"""The namespace members of every document (shared with signature help)."""
-
 
 def register(server: TVMScriptServer) -> None:
     """Answer completions with `complete`; read the ``T`` namespace in the background now."""
-    threading.Thread(target=never_crash(INDEX.warm), name="stub-index", daemon=True).start()
+    warm = never_crash(server.stub_index.warm)
+    threading.Thread(target=warm, name="stub-index", daemon=True).start()
     options = types.CompletionOptions(trigger_characters=["."], resolve_provider=True)
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, options)
@@ -37,10 +34,13 @@ def register(server: TVMScriptServer) -> None:
     def completion(ls: TVMScriptServer, params: types.CompletionParams) -> types.CompletionList:
         document = ls.workspace.get_text_document(params.text_document.uri)
         position = document.position_from_client_units(params.position)
-        snippets = _client_snippets(ls)
-        uri = params.text_document.uri
         items = complete(
-            document.source, position.line, position.character, INDEX, snippets=snippets, key=uri
+            document.source,
+            position.line,
+            position.character,
+            ls.stub_index,
+            snippets=_client_snippets(ls),
+            analysis=lambda: ls.analysis(document),
         )
         return types.CompletionList(is_incomplete=False, items=lsp_items(items))
 
@@ -52,7 +52,7 @@ def register(server: TVMScriptServer) -> None:
             isinstance(data, list) and len(data) >= 1 and all(isinstance(d, str) for d in data)
         ):
             return item
-        member = INDEX.member(data[0], (*data[1:], item.label))
+        member = ls.stub_index.member(data[0], (*data[1:], item.label))
         if member is not None and member.doc:
             item.documentation = types.MarkupContent(
                 kind=types.MarkupKind.Markdown, value=member.doc

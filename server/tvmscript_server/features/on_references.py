@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from lsprotocol import types
 
 from tvmscript_server.guard import never_crash
-from tvmscript_server.navigation import document_index, symbol_at
+from tvmscript_server.navigation import symbol_at
 from tvmscript_server.ranges import to_lsp_range
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ def register(server: TVMScriptServer) -> None:
         uri = params.text_document.uri
         document = ls.workspace.get_text_document(uri)
         position = document.position_from_client_units(params.position)
-        symbol = symbol_at(document_index(document.source, uri), position.line, position.character)
+        symbol = symbol_at(ls.analysis(document).symbols, position.line, position.character)
         if symbol is None:
             return None
         spans = symbol.occurrences() if params.context.include_declaration else symbol.references
