@@ -143,6 +143,17 @@ class Evaluator:
             doc.Starred: self._starred,
         }
 
+    def observe(self, node_type: type[doc.Expr], after: Callable[[Any, Any], None]) -> None:
+        """Call ``after(node, value)`` each time a ``node_type`` node has been evaluated."""
+        rule = self._dispatch[node_type]
+
+        def observed(node: Any) -> Any:
+            value = rule(node)
+            after(node, value)
+            return value
+
+        self._dispatch[node_type] = observed
+
     def poisoned(self) -> bool:
         """Whether an error marker may be among the values (a name or global holds one)."""
         return self.parser.var_table.poisoned or self.parser.globals_poisoned

@@ -142,23 +142,10 @@ class Parser:
         observe_attributes = cls.attribute_resolved is not Parser.attribute_resolved
         if not observe_names and not observe_attributes:
             return
-        dispatch = self.evaluator._dispatch  # (the evaluator's table: the parser core's own)
-        name, attribute = dispatch[doc.Name], dispatch[doc.Attribute]
-
-        def eval_name(node: doc.Name) -> Any:
-            value = name(node)
-            self.name_resolved(node, value)
-            return value
-
-        def eval_attribute(node: doc.Attribute) -> Any:
-            value = attribute(node)
-            self.attribute_resolved(node, value)
-            return value
-
         if observe_names:
-            dispatch[doc.Name] = eval_name
+            self.evaluator.observe(doc.Name, self.name_resolved)
         if observe_attributes:
-            dispatch[doc.Attribute] = eval_attribute
+            self.evaluator.observe(doc.Attribute, self.attribute_resolved)
 
     # --- expressions -------------------------------------------------------------------------
 
