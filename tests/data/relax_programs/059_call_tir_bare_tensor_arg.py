@@ -1,0 +1,15 @@
+from tvm.script import ir as I, relax as R, tirx as T
+
+
+@I.ir_module
+class Module:
+    @T.prim_func(private=True)
+    def negate(A: T.Buffer((3,), "float32"), B: T.Buffer((3,), "float32")):
+        for i in range(3):
+            B[i] = T.float32(0) - A[i]
+
+    @R.function
+    def main(x: R.Tensor((3,), "float32")):
+        cls = Module
+        y = R.call_tir(cls.negate, x, out_ty=R.Tensor((3,), "float32"))
+        return y

@@ -1,0 +1,12 @@
+from tvm.script import ir as I, relax as R, tirx as T
+
+
+@I.ir_module
+class Module:
+    @R.function
+    def main(x: R.Tensor((4, 8), "float32"), bias: R.Tensor((4,), "float32")):
+        with R.dataflow():
+            y = R.exp(x)
+            z = R.add(y, bias)
+            R.output(z)
+        return z

@@ -1,0 +1,13 @@
+from tvm.script import ir as I, relax as R, tirx as T
+
+
+@I.ir_module
+class Module:
+    @R.function(pure=False)
+    def main(x: R.Tensor((4,), "float32")):
+        with R.dataflow():
+            a = R.exp(x)
+            R.print(a, format="a = {}")
+            b = R.add(a, x)
+            R.output(b)
+        return b
