@@ -1,0 +1,1 @@
+"""Relax operators: constructors with TVM's signatures, and their struct-info inference."""
