@@ -1,0 +1,87 @@
+"""``R.nn``: neural-network operators (convolution, pooling, activations, normalisation, ...)."""
+
+from tvmscript.core.relax.op.nn.activation import (
+    gelu,
+    gelu_tanh,
+    leakyrelu,
+    log_softmax,
+    prelu,
+    relu,
+    relu6,
+    selu,
+    silu,
+    softmax,
+    softplus,
+)
+from tvmscript.core.relax.op.nn.attention import attention, attention_bias, attention_var_len
+from tvmscript.core.relax.op.nn.conv import (
+    conv1d,
+    conv1d_transpose,
+    conv2d,
+    conv2d_transpose,
+    conv3d,
+    conv3d_transpose,
+)
+from tvmscript.core.relax.op.nn.loss import cross_entropy_with_logits, nll_loss
+from tvmscript.core.relax.op.nn.misc import batch_flatten, dropout, pad, pixel_shuffle
+from tvmscript.core.relax.op.nn.normalization import (
+    batch_norm,
+    group_norm,
+    instance_norm,
+    layer_norm,
+    rms_norm,
+)
+from tvmscript.core.relax.op.nn.pooling import (
+    adaptive_avg_pool1d,
+    adaptive_avg_pool2d,
+    adaptive_avg_pool3d,
+    avg_pool1d,
+    avg_pool2d,
+    avg_pool3d,
+    max_pool1d,
+    max_pool2d,
+    max_pool3d,
+)
+
+__all__ = [
+    "adaptive_avg_pool1d",
+    "adaptive_avg_pool2d",
+    "adaptive_avg_pool3d",
+    "attention",
+    "attention_bias",
+    "attention_var_len",
+    "avg_pool1d",
+    "avg_pool2d",
+    "avg_pool3d",
+    "batch_flatten",
+    "batch_norm",
+    "conv1d",
+    "conv1d_transpose",
+    "conv2d",
+    "conv2d_transpose",
+    "conv3d",
+    "conv3d_transpose",
+    "cross_entropy_with_logits",
+    "dropout",
+    "gelu",
+    "gelu_tanh",
+    "group_norm",
+    "instance_norm",
+    "layer_norm",
+    "leakyrelu",
+    "log_softmax",
+    "max_pool1d",
+    "max_pool2d",
+    "max_pool3d",
+    "nll_loss",
+    "pad",
+    "pixel_shuffle",
+    "prelu",
+    "relu",
+    "relu6",
+    "rms_norm",
+    "selu",
+    "silu",
+    "softmax",
+    "softplus",
+]
