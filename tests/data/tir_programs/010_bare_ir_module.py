@@ -1,0 +1,10 @@
+from tvm.script import ir_module
+from tvm.script import tirx as T
+
+
+@ir_module
+class Module:
+    @T.prim_func
+    def main(A: T.Buffer((16,), "float32"), B: T.Buffer((16,), "float32")):
+        for i in T.vectorized(16):
+            B[i] = A[i] + T.float32(0.5)

@@ -1,0 +1,16 @@
+from tvm.script import tirx as T
+
+
+@T.prim_func
+def ldmatrix_x4(A: T.Buffer((16, 16), "float16"), B: T.Buffer((32, 8), "float16")):
+    T.device_entry()
+    bx = T.cta_id([1])
+    lane = T.thread_id([32])
+    A_s = T.alloc_buffer((16, 16), "float16", scope="shared")
+    frag = T.alloc_buffer((8,), "float16", scope="local")
+    for j in T.serial(8):
+        A_s[lane // 2, lane % 2 * 8 + j] = A[lane // 2, lane % 2 * 8 + j]
+    T.cuda.cta_sync()
+    T.ptx_legacy.ldmatrix(False, 4, ".b16", frag.data, 0, A_s.data, lane % 16 * 16 + lane // 16 * 8)
+    for j in T.serial(8):
+        B[lane, j] = frag[j]

@@ -1,0 +1,9 @@
+from tvm.script import tirx as T
+
+
+@T.prim_func
+def hinted(A: T.Buffer((256,), "float32"), B: T.Buffer((256,), "float32")):
+    T.hint("vectorize the inner loop", factor=4)
+    with T.hint("stage through registers"):
+        for i in range(256):
+            B[i] = A[i] * T.float32(2)

@@ -1,0 +1,12 @@
+# from tvm.script import tirx as T
+# from tvm.tirx.layout import Axis
+
+@T.prim_func
+def first_negative(A: T.Buffer((64,), "int32"), out: T.Buffer((1,), "int32")):
+    out = -1
+    for i in range(64):
+        if A[i] == 0:
+            T.continue_loop()
+        if A[i] < 0:
+            out = i
+            T.break_loop()

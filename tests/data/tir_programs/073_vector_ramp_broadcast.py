@@ -1,0 +1,7 @@
+from tvm.script import tirx as T
+
+
+@T.prim_func
+def vec4_axpy(A: T.Buffer((64,), "float32"), B: T.Buffer((64,), "float32"), alpha: T.float32):
+    for i in range(16):
+        B[T.Ramp(i * 4, 1, 4)] = A[T.Ramp(i * 4, 1, 4)] * T.Broadcast(alpha, 4) + B[T.Ramp(i * 4, 1, 4)]

@@ -1,0 +1,14 @@
+# from tvm.script import tirx as T
+# from tvm.tirx.layout import Axis
+
+@T.prim_func(s_tir=True)
+def tile_zero(A: T.Buffer((16, 16), "float32")):
+    # with T.sblock("root"):
+    for io, jo in T.grid(4, 4):
+        with T.sblock("tile"):
+            vio, vjo = T.axis.remap("SS", [io, jo])
+            T.reads()
+            T.writes(A[vio * 4:vio * 4 + 4, vjo * 4:vjo * 4 + 4])
+            sub = T.match_buffer(A[vio * 4:vio * 4 + 4, vjo * 4:vjo * 4 + 4], (4, 4))
+            for i, j in T.grid(4, 4):
+                sub[i, j] = T.float32(0.0)

@@ -1,0 +1,9 @@
+# from tvm.script import tirx as T
+# from tvm.tirx.layout import Axis
+
+@T.prim_func
+def guarded(A: T.Buffer((100,), "float32"), n: T.int32):
+    T.assume(n <= 100)
+    for io, ii in T.grid(25, 4):
+        if T.likely(io * 4 + ii < n):
+            A[io * 4 + ii] = T.float32(1.0)

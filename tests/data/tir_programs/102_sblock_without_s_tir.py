@@ -1,0 +1,10 @@
+# Intended mistake: T.sblock used in a prim_func declared without s_tir=True.
+from tvm.script import tirx as T
+
+
+@T.prim_func
+def copy_blocks(A: T.Buffer((8, 8), "float32"), B: T.Buffer((8, 8), "float32")):
+    for i, j in T.grid(8, 8):
+        with T.sblock("B"):
+            vi, vj = T.axis.remap("SS", [i, j])
+            B[vi, vj] = A[vi, vj]

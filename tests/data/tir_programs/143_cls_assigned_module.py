@@ -1,0 +1,16 @@
+# Intended mistake: cls = Module bound in the body, then cls.add3(...).
+from tvm.script import ir as I
+from tvm.script import tirx as T
+
+
+@I.ir_module
+class Module:
+    @T.prim_func(private=True)
+    def add3(a: T.int32, b: T.int32, c: T.int32) -> T.int32:
+        return a + b + c
+
+    @T.prim_func
+    def main(A: T.Buffer((8,), "int32")):
+        cls = Module
+        for i in range(8):
+            A[i] = cls.add3(i, i, 1)
