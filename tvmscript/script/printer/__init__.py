@@ -1,8 +1,9 @@
 """The TVMScript printer: IR → Doc tree (`IRDocsifier`) → Python text (`doc_printer`).
 
-`print_script` reproduces TVM 0.27's ``.script()`` text byte for byte for IRModules, PrimFuncs
-and TIR fragments (expressions and statements print as TVM's ``str()`` of them). Relax plugs in
-by registering printers under the ``"relax"`` token.
+`print_script` reproduces TVM 0.27's ``.script()`` text byte for byte for IRModules, PrimFuncs,
+Relax functions and TIR or Relax fragments (expressions, statements and bindings print as TVM's
+``str()`` of them). The Relax printers (`printer.relax`) are registered under `Token.RELAX`; the
+Relax-specific differences are listed there.
 
 Deliberate differences from TVM's text (only for IR that TVM's own text would not give back):
 
@@ -18,9 +19,11 @@ import sys
 from typing import Any
 
 from tvmscript.core.ir.module import IRModule
+from tvmscript.core.relax.expr import Function as RelaxFunction
 from tvmscript.core.tir.function import PrimFunc
 from tvmscript.script.printer import doc as D
-from tvmscript.script.printer import ir as _ir  # noqa: F401  (registers printers)
+from tvmscript.script.printer import ir as _ir  # (registers printers)
+from tvmscript.script.printer import relax as _relax  # (registers printers)
 from tvmscript.script.printer import tir as _tir  # noqa: F401  (registers printers)
 from tvmscript.script.printer.access_path import NULL_PATH, AccessPath
 from tvmscript.script.printer.doc_printer import to_python_script
@@ -46,31 +49,17 @@ def _config(options: dict[str, Any]) -> PrinterConfig:
 
 def _header(d: IRDocsifier) -> str:
     """The import comments and a blank line, as text (they never depend on the layout)."""
-    lines = _header_lines(d)
+    lines = _ir.header_lines(d)
     if not lines:
         return ""
     return "".join(f"# {line}\n" for line in lines) + "\n"
 
 
-def _header_lines(d: IRDocsifier) -> list[str]:
-    lines: list[str] = []
-    if d.extra.get("type_vars"):
-        lines.append("from typing import TypeVar")
-    if "ir" in d.ir_usage:
-        lines.append(f"from tvm.script import ir as {d.cfg.ir_prefix}")
-    if "tir" in d.ir_usage:
-        lines.append(f"from tvm.script import tirx as {d.cfg.tir_prefix}")
-        lines.append("from tvm.tirx.layout import Axis")
-    if "relax" in d.ir_usage:
-        lines.append(f"from tvm.script import relax as {d.cfg.relax_prefix}")
-    return lines
-
-
 def _type_vars(d: IRDocsifier) -> list[D.StmtDoc]:
-    """``n = TypeVar("n")`` for the non-int32 size variables of signatures."""
-    names: set[str] = d.extra.get("type_vars", set())
+    """``n = TypeVar("n")`` for the type variables of the signatures printed."""
     return [
-        D.AssignDoc(D.IdDoc(n), D.IdDoc("TypeVar").call(D.LiteralDoc(n))) for n in sorted(names)
+        D.AssignDoc(D.IdDoc(n), D.IdDoc("TypeVar").call(D.LiteralDoc(n)))
+        for n in _ir.type_var_names(d)
     ]
 
 
@@ -102,7 +91,7 @@ def print_script(obj: object, **options: Any) -> str:
     paused = gc.isenabled()
     gc.disable()
     try:
-        if isinstance(obj, IRModule | PrimFunc):
+        if isinstance(obj, IRModule | PrimFunc | RelaxFunction):
             doc = d.as_doc(obj, _root(cfg))
             stmts = [*_type_vars(d), doc, *_metadata(d)]
             return _header(d) + to_python_script(D.StmtBlockDoc(stmts), cfg.indent_spaces)
@@ -117,10 +106,11 @@ def _root(cfg: PrinterConfig) -> AccessPath:
 
 
 def _print_fragment(obj: object, d: IRDocsifier) -> str:
-    """A TIR expression or statement, free variables defined first (TVM's ``str()``)."""
+    """A TIR or Relax fragment, free variables defined first (TVM's ``str()``)."""
     set_common_prefix_root(d, obj)
-    with d.frame(None) as f:
-        f.add_dispatch_token(TIR_TOKEN)
+    relax_fragment = _relax.is_relax_fragment(obj)
+    with _relax.RelaxFrame(d) if relax_fragment else d.frame(None) as f:
+        f.add_dispatch_token(_relax.TOKEN if relax_fragment else TIR_TOKEN)
         doc = d.as_doc(obj, _root(d.cfg))
         if isinstance(doc, D.ExprDoc):
             if not d.cfg.verbose_expr:

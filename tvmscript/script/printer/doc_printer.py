@@ -115,7 +115,8 @@ class PythonDocPrinter:
         if s.annotation is not None:
             text += ": " + expr_text(s.annotation)
         if rhs is not None:
-            if unpack and type(rhs) is D.TupleDoc:
+            # A tuple value is unparenthesised (TVM's rule: two or more elements, or unpacked).
+            if type(rhs) is D.TupleDoc and (unpack or len(rhs.elements) > 1):
                 text += " = " + joined(rhs.elements)
             else:
                 text += " = " + expr_text(rhs)
@@ -222,8 +223,7 @@ class PythonDocPrinter:
         self.out.append("class " + s.name.name + ":")
         if s.comment is not None:
             self._block_comment(s.comment)
-        self.block(s.body)
-        self.out.append("\n")
+        self.block(s.body)  # no blank line after a class (a function leaves one)
 
     def _comment(self, s: D.CommentDoc) -> None:
         self.comment_above(s, False)
