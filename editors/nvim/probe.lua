@@ -1,9 +1,11 @@
--- Headless check of the tvmscript language server in Neovim (tests/server/test_nvim.py).
--- Waits for the diagnostics of the current buffer, hovers on a function name and on `T.grid`,
--- formats the buffer and writes what it saw as JSON to $TVMSCRIPT_PROBE_OUT.
+-- Headless check of the tvmscript language server in Neovim (0.7 with init.lua, 0.11+ with
+-- lsp/tvmscript.lua): tests/server/test_nvim.py and tests/editors/test_nvim*.py.
+-- Waits for the diagnostics of the current buffer; hovers on the last function's name, on its
+-- first parameter (a buffer) and on `T.grid`; asks for completions right after that `T.`;
+-- formats the buffer; writes what it saw as JSON to $TVMSCRIPT_PROBE_OUT.
 
 local out = vim.env.TVMSCRIPT_PROBE_OUT
-local result = { diagnostics = {}, errors = {} }
+local result = { diagnostics = {}, errors = {}, version = tostring(vim.version()) }
 
 -- The position of the first (or the last) match of `pattern`.
 local function find(pattern, last)
@@ -20,26 +22,57 @@ local function find(pattern, last)
   return found
 end
 
-local function hover_at(position)
+local function clients()
+  if vim.lsp.get_clients ~= nil then -- Neovim 0.10+
+    return vim.lsp.get_clients({ bufnr = 0 })
+  end
+  return vim.lsp.buf_get_clients(0)
+end
+
+local function request(method, position)
   local params = { textDocument = vim.lsp.util.make_text_document_params(), position = position }
-  local answers = vim.lsp.buf_request_sync(0, "textDocument/hover", params, 10000) or {}
+  local answers = vim.lsp.buf_request_sync(0, method, params, 30000) or {}
   for _, answer in pairs(answers) do
     if answer.error ~= nil then
       table.insert(result.errors, answer.error.message)
     elseif answer.result ~= nil then
-      local contents = answer.result.contents
-      return type(contents) == "table" and (contents.value or vim.inspect(contents)) or contents
+      return answer.result
     end
   end
-  return vim.NIL
+  return nil
+end
+
+local function hover_at(position)
+  local answer = request("textDocument/hover", position)
+  if answer == nil then
+    return vim.NIL
+  end
+  local contents = answer.contents
+  return type(contents) == "table" and (contents.value or vim.inspect(contents)) or contents
+end
+
+local function completion_at(position)
+  local answer = request("textDocument/completion", position)
+  local labels = {}
+  for _, item in ipairs((answer or {}).items or answer or {}) do
+    table.insert(labels, item.label)
+  end
+  return labels
+end
+
+local function format()
+  if vim.lsp.buf.format ~= nil then -- Neovim 0.8+
+    vim.lsp.buf.format({ timeout_ms = 30000 })
+  else
+    vim.lsp.buf.formatting_sync(nil, 30000)
+  end
 end
 
 local ok, failure = pcall(function()
-  local attached = vim.wait(30000, function()
-    return #vim.lsp.buf_get_clients(0) > 0
+  result.attached = vim.wait(60000, function()
+    return #clients() > 0
   end, 20)
-  result.attached = attached
-  result.got_diagnostics = vim.wait(30000, function()
+  result.got_diagnostics = vim.wait(60000, function()
     return #vim.diagnostic.get(0) > 0
   end, 20)
   for _, d in ipairs(vim.diagnostic.get(0)) do
@@ -53,15 +86,17 @@ local ok, failure = pcall(function()
   end
   local def = find("def [%w_]+%(", true) -- the last function (the first has an error)
   if def ~= nil then
-    def.character = def.character + 5
-    result.hover_function = hover_at(def)
+    result.hover_function = hover_at({ line = def.line, character = def.character + 5 })
+    local line = vim.api.nvim_buf_get_lines(0, def.line, def.line + 1, false)[1]
+    local open = line:find("(", 1, true)
+    result.hover_buffer = hover_at({ line = def.line, character = open }) -- its first parameter
   end
-  local grid = find("T%.grid")
+  local grid = find("T%.grid", true)
   if grid ~= nil then
-    grid.character = grid.character + 3
-    result.hover_grid = hover_at(grid)
+    result.hover_grid = hover_at({ line = grid.line, character = grid.character + 3 })
+    result.completion = completion_at({ line = grid.line, character = grid.character + 2 })
   end
-  vim.lsp.buf.formatting_sync(nil, 10000)
+  format()
   result.formatted = vim.api.nvim_buf_get_lines(0, 0, -1, false)
 end)
 if not ok then
