@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from tvmscript import ir as ir
     from tvmscript.diagnostics import Diagnostic as Diagnostic
     from tvmscript.diagnostics import DiagnosticError as DiagnosticError
+    from tvmscript.runtime.compile import compile as compile
+    from tvmscript.runtime.packed import register_func as register_func
     from tvmscript.script.parser.api import check_source as check_source
     from tvmscript.script.parser.api import from_source as from_source
 
@@ -22,11 +24,21 @@ _LAZY: Final[dict[str, tuple[str, str | None]]] = {
     "Diagnostic": ("tvmscript.diagnostics", "Diagnostic"),
     "DiagnosticError": ("tvmscript.diagnostics", "DiagnosticError"),
     "check_source": ("tvmscript.script.parser.api", "check_source"),
+    "compile": ("tvmscript.runtime.compile", "compile"),
     "from_source": ("tvmscript.script.parser.api", "from_source"),
     "ir": ("tvmscript.ir", None),
+    "register_func": ("tvmscript.runtime.packed", "register_func"),
 }
 
-__all__ = ["Diagnostic", "DiagnosticError", "check_source", "from_source", "ir"]
+__all__ = [
+    "Diagnostic",
+    "DiagnosticError",
+    "check_source",
+    "compile",
+    "from_source",
+    "ir",
+    "register_func",
+]
 
 
 def __getattr__(name: str) -> Any:

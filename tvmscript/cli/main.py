@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from tvmscript.cli import check, fmt_cmd, lsp_cmd, print_cmd, stubs_cmd
+from tvmscript.cli import build_cmd, check, fmt_cmd, lsp_cmd, print_cmd, run_cmd, stubs_cmd
 
 _COMMANDS: Final[
     dict[
@@ -18,6 +18,8 @@ _COMMANDS: Final[
     "check": (check.add_arguments, check.run, "report the diagnostics of TVMScript files"),
     "fmt": (fmt_cmd.add_arguments, fmt_cmd.run, "reformat the TVMScript definitions of files"),
     "print": (print_cmd.add_arguments, print_cmd.run, "print a file's IR as canonical text"),
+    "build": (build_cmd.add_arguments, build_cmd.run, "compile a file's PrimFuncs for the CPU"),
+    "run": (run_cmd.add_arguments, run_cmd.run, "run a PrimFunc on random inputs and time it"),
     "lsp": (lsp_cmd.add_arguments, lsp_cmd.run, "the language server (stdio by default)"),
     "stubs": (stubs_cmd.add_arguments, stubs_cmd.run, "write the .pyi stubs of T, I and R"),
 }

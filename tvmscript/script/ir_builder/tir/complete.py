@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 def finish_prim_func(frame: PrimFuncFrame) -> PrimFunc:
     """The `PrimFunc` a finished frame describes."""
     attrs: dict[str, Any] = dict(frame.attrs)  # TVM's order: given attrs, then its own
-    if frame.name and not frame.is_private:
-        attrs["global_symbol"] = frame.name
+    if frame.name and not frame.is_private:  # an explicit T.func_attr global_symbol wins
+        attrs.setdefault("global_symbol", frame.name)
     body = as_body(frame.stmts)
     if frame.s_tir:
         attrs["s_tir"] = True
