@@ -1,8 +1,16 @@
-"""Shared test helpers: the reference corpus and inline TVMScript snippets."""
+"""Shared test helpers: the reference corpus and inline TVMScript snippets.
+
+The corpus is found through ``TVMSCRIPT_CORPUS`` (default ``../shared/corpus`` beside the repo;
+its ``public/`` folder, or a folder holding ``index.jsonl`` itself). Without it, `corpus_rows` is
+empty, tests parametrized over it are skipped with `CORPUS_MISSING` as the reason, and so are
+tests marked ``requires_corpus`` (or asking for the `corpus_dir` fixture); the end of the run
+says how many and where the corpus was looked for.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from dataclasses import dataclass
 from functools import cache
@@ -11,9 +19,29 @@ from typing import Any, Final, Literal
 
 import numpy as np
 import numpy.typing as npt
+import pytest
 
 REPO_ROOT: Final = Path(__file__).resolve().parent.parent
-CORPUS_DIR: Final = (REPO_ROOT.parent / "shared" / "corpus" / "public").resolve()
+
+
+def _corpus_dir() -> Path:
+    raw = os.environ.get("TVMSCRIPT_CORPUS")
+    base = Path(raw).expanduser() if raw else REPO_ROOT.parent / "shared" / "corpus"
+    public = base / "public"
+    return (public if (public / "index.jsonl").is_file() else base).resolve()
+
+
+CORPUS_DIR: Final = _corpus_dir()
+HAVE_CORPUS: Final = (CORPUS_DIR / "index.jsonl").is_file()
+CORPUS_MISSING: Final = (
+    f"reference corpus not found at {CORPUS_DIR}: set TVMSCRIPT_CORPUS to the corpus folder "
+    "(the project's shared/corpus, by default next to the repo as ../shared/corpus)"
+)
+requires_corpus: Final = pytest.mark.skipif(not HAVE_CORPUS, reason=CORPUS_MISSING)
+"""Skip a test that reads the corpus when it is absent (``@requires_corpus``; the registered
+marker ``@pytest.mark.requires_corpus`` does the same)."""
+_EMPTY_PARAMETERS: Final = "got empty parameter set"
+_skipped_for_corpus: list[str] = []
 
 KindFilter = Literal["tir", "relax", "all"]
 
@@ -54,6 +82,8 @@ class CorpusProgram:
 
 @cache
 def _all_corpus_rows() -> tuple[CorpusProgram, ...]:
+    if not HAVE_CORPUS:
+        return ()
     programs = []
     for line in (CORPUS_DIR / "index.jsonl").read_text().splitlines():
         if not line.strip():
@@ -74,7 +104,10 @@ def _all_corpus_rows() -> tuple[CorpusProgram, ...]:
 
 
 def corpus_rows(kind_filter: KindFilter | str = "all") -> list[CorpusProgram]:
-    """Corpus programs: ``"tir"`` (no ``@R.function``), ``"relax"`` or ``"all"``."""
+    """Corpus programs: ``"tir"`` (no ``@R.function``), ``"relax"`` or ``"all"``.
+
+    Empty when the corpus is absent (a test parametrized over it is then skipped, saying why).
+    """
     programs = _all_corpus_rows()
     if kind_filter == "all":
         return list(programs)
@@ -97,3 +130,37 @@ def script(text: str) -> str:
         ''')
     """
     return textwrap.dedent(text)
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    """The corpus folder (``public/``); the test is skipped when it is absent."""
+    if not HAVE_CORPUS:
+        pytest.skip(CORPUS_MISSING)
+    return CORPUS_DIR
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Without the corpus: skip what needs it, saying where it was looked for."""
+    if HAVE_CORPUS:
+        return
+    skip = pytest.mark.skip(reason=CORPUS_MISSING)
+    for item in items:
+        empty = any(
+            str(mark.kwargs.get("reason", "")).startswith(_EMPTY_PARAMETERS)
+            for mark in item.iter_markers(name="skip")
+        )
+        if empty or item.get_closest_marker("requires_corpus") is not None:
+            item.add_marker(skip, append=False)
+            _skipped_for_corpus.append(item.nodeid.split("::")[0])
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """One line saying which tests the missing corpus skipped."""
+    if not _skipped_for_corpus:
+        return
+    modules = sorted(set(_skipped_for_corpus))
+    terminalreporter.write_line(
+        f"{len(_skipped_for_corpus)} corpus tests skipped in {len(modules)} modules "
+        f"({', '.join(m.removeprefix('tests/') for m in modules)}): {CORPUS_MISSING}"
+    )

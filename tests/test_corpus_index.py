@@ -1,14 +1,16 @@
-"""The reference corpus under ../shared is where the tests expect it, and reads as documented."""
+"""The reference corpus (``TVMSCRIPT_CORPUS``, default ../shared/corpus) reads as documented."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import CORPUS_DIR, corpus_rows, script
 
 EXPECTED_PUBLIC_PROGRAMS = 347
 
 
+@pytest.mark.requires_corpus
 def test_corpus_index_has_every_public_program() -> None:
     rows = corpus_rows("all")
     assert len(rows) == EXPECTED_PUBLIC_PROGRAMS
@@ -16,6 +18,7 @@ def test_corpus_index_has_every_public_program() -> None:
     assert all(p.path.is_file() and p.text for p in rows)
 
 
+@pytest.mark.requires_corpus
 def test_corpus_rows_tir_filter_matches_the_files() -> None:
     lines = (CORPUS_DIR / "index.jsonl").read_text().splitlines()
     files = [CORPUS_DIR / json.loads(line)["file"] for line in lines if line.strip()]
@@ -26,6 +29,7 @@ def test_corpus_rows_tir_filter_matches_the_files() -> None:
     assert len(tir) + len(relax) == len(files)
 
 
+@pytest.mark.requires_corpus
 def test_corpus_program_expected_text_prefers_tvms_reprint() -> None:
     reprinted = [p for p in corpus_rows("all") if not p.row["tvm_print_fixpoint"]]
     assert reprinted
@@ -34,6 +38,7 @@ def test_corpus_program_expected_text_prefers_tvms_reprint() -> None:
         assert program.expected_text == printed.read_text()
 
 
+@pytest.mark.requires_corpus
 def test_corpus_program_meta_extra_vars_lists_constants_in_key_order() -> None:
     with_meta = [p for p in corpus_rows("all") if p.meta_extra_vars() is not None]
     assert with_meta

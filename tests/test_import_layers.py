@@ -74,7 +74,7 @@ LAYERS: Final[dict[str, tuple[str, ...]]] = {
         *_ANALYSIS,
     ),
     "tvmscript.codegen": (*_CORE, *_CODEGEN),
-    "tvmscript.runtime": (*_CORE, *_CODEGEN, *_RUNTIME),
+    "tvmscript.runtime": (*_CORE, *_CODEGEN, *_RUNTIME, *_TRANSFORM),
     "tvmscript.transform": (*_CORE, *_TRANSFORM),
     "tvmscript.stubgen": (*_CORE, *_BUILDER, *_PARSER, *_NAMESPACES, "tvmscript.stubgen"),
     "tvmscript.cli": (*_BELOW_SERVER, "tvmscript.cli", "tvmscript_server"),

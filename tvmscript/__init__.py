@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from tvmscript.diagnostics import Diagnostic as Diagnostic
     from tvmscript.diagnostics import DiagnosticError as DiagnosticError
     from tvmscript.runtime.compile import compile as compile
+    from tvmscript.runtime.load import load as load
     from tvmscript.runtime.packed import register_func as register_func
     from tvmscript.script.parser.api import check_source as check_source
     from tvmscript.script.parser.api import from_source as from_source
@@ -27,7 +28,9 @@ _LAZY: Final[dict[str, tuple[str, str | None]]] = {
     "compile": ("tvmscript.runtime.compile", "compile"),
     "from_source": ("tvmscript.script.parser.api", "from_source"),
     "ir": ("tvmscript.ir", None),
+    "load": ("tvmscript.runtime.load", "load"),
     "register_func": ("tvmscript.runtime.packed", "register_func"),
+    "transform": ("tvmscript.transform", None),
 }
 
 __all__ = [
@@ -37,7 +40,9 @@ __all__ = [
     "compile",
     "from_source",
     "ir",
+    "load",
     "register_func",
+    "transform",
 ]
 
 

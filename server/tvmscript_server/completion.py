@@ -12,13 +12,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from tvmscript.analysis import Analysis, SymbolIndex, analyse_source
-from tvmscript.script.ir_builder.tir.dtypes import DTYPE_ALIASES, DTYPE_CONSTRUCTORS
 from tvmscript.script.outline import Outline, TopLevel, outline
 from tvmscript_server.hover import dialect_aliases
-from tvmscript_server.stub_index import Member, StubIndex
+
+if TYPE_CHECKING:
+    from tvmscript.analysis import Analysis, SymbolIndex
+    from tvmscript_server.stub_index import Member, StubIndex
 
 _ATTRIBUTE: Final = re.compile(r"([A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*)\s*\.\s*(\w*)$")
 _WORD: Final = re.compile(r"(?<![\w.])([A-Za-z_]\w*)?$")
@@ -26,7 +27,14 @@ _BLOCK_WITH: Final = re.compile(r"\s*with\s+\w+\s*\.\s*s?block\s*\(")
 _ANNOTATION: Final = re.compile(r"(?:^\s*|[(,]\s*)[A-Za-z_]\w*\s*:\s*[\w.]*$")
 _BLOCK_FIRST: Final = ("axis", "reads", "writes", "init", "where", "sblock_attr")
 _AXIS_FIRST: Final = ("spatial", "reduce", "scan", "opaque", "remap", "S", "R")
-_ANNOTATION_FIRST: Final = frozenset({"Buffer", "handle", *DTYPE_CONSTRUCTORS, *DTYPE_ALIASES})
+
+
+@lru_cache(maxsize=1)
+def _annotation_first() -> frozenset[str]:
+    """The names an annotation most likely wants first (the builder's dtype table, on first use)."""
+    from tvmscript.script.ir_builder.tir.dtypes import DTYPE_ALIASES, DTYPE_CONSTRUCTORS
+
+    return frozenset({"Buffer", "handle", *DTYPE_CONSTRUCTORS, *DTYPE_ALIASES})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +76,12 @@ def complete(
         chain = tuple(part.strip() for part in found.group(1).split("."))
         return _attribute_items(doc, line, chain, before, after, index, snippets)
     if _WORD.search(before) is not None and (definition := doc.definition_at(line)) is not None:
-        symbols = (analysis() if analysis is not None else analyse_source(text)).symbols
+        if analysis is not None:
+            symbols = analysis().symbols
+        else:
+            from tvmscript.analysis import analyse_source  # the parser, on first use
+
+            symbols = analyse_source(text).symbols
         return tuple(_name_items(doc, definition, (line, column), symbols))
     return ()
 
@@ -109,7 +122,7 @@ def _preferred(doc: Outline, line: int, chain: tuple[str, ...], annotation: bool
     if len(chain) != 1:
         return frozenset()
     if annotation:
-        return _ANNOTATION_FIRST
+        return _annotation_first()
     if in_block_body(doc.lines, line):
         return frozenset(_BLOCK_FIRST)
     return frozenset()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from tvmscript import from_source
+import tvmscript
 from tvmscript.script.outline import Outline, Symbol, TopLevel
 
 
@@ -31,7 +31,7 @@ def definition_source(outline: Outline, definition: TopLevel) -> tuple[str, int]
 def parse_definition(outline: Outline, definition: TopLevel, filename: str = "<string>") -> Any:
     """The IR of ``definition`` (IRModule or PrimFunc); raises `tvmscript.DiagnosticError`."""
     text, _ = definition_source(outline, definition)
-    return from_source(text, filename=filename)
+    return tvmscript.from_source(text, filename=filename)
 
 
 def printed_symbol(outline: Outline, definition: TopLevel, symbol: Symbol) -> str:

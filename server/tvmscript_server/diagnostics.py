@@ -13,20 +13,23 @@ import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 from lsprotocol import types
 from pygls.workspace import PositionCodec
 
-from tvmscript import Diagnostic
-from tvmscript_server.document_analyses import Analyses
 from tvmscript_server.ranges import span_to_range
+
+if TYPE_CHECKING:
+    from tvmscript import Diagnostic
+    from tvmscript_server.document_analyses import Analyses
 
 logger = logging.getLogger(__name__)
 
-# Typing rarely comes faster than one key per 50 ms: 20 ms merges bursts (pastes, multi-cursor
-# edits) and adds little to the answer to a single keystroke (its latency counts this wait).
-DEBOUNCE_SECONDS: Final = 0.02
+# The wait only has to outlast the reading of changes sent together (a paste, multi-cursor
+# edits: the messages already buffered are read before the analysis starts); a keystroke's
+# latency counts it, and a changed definition is re-analysed in a few milliseconds.
+DEBOUNCE_SECONDS: Final = 0.004
 _PULL_RETRIES: Final = 5
 _SEVERITY: Final = {
     "error": types.DiagnosticSeverity.Error,
@@ -72,8 +75,8 @@ class Snapshot:
         return digest.hexdigest()
 
 
-Reader = Callable[[str], Snapshot | None]
-Publisher = Callable[[Snapshot, list[Diagnostic]], None]
+Reader: TypeAlias = Callable[[str], Snapshot | None]
+Publisher: TypeAlias = "Callable[[Snapshot, list[Diagnostic]], None]"
 
 
 class DiagnosticsScheduler:

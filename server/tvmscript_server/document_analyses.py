@@ -10,11 +10,12 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from pygls.uris import to_fs_path
 
-from tvmscript.analysis import Analysis, IncrementalAnalyser
+if TYPE_CHECKING:
+    from tvmscript.analysis import Analysis, IncrementalAnalyser
 
 _MAX_DOCUMENTS: Final = 32
 
@@ -37,6 +38,8 @@ class Analyses:
         with self._lock:
             document = self._documents.get(uri)
             if document is None or document.analyser.filename != path:
+                from tvmscript.analysis import IncrementalAnalyser  # the parser, on first use
+
                 document = self._documents[uri] = _Document(IncrementalAnalyser(path))
                 while len(self._documents) > self._limit:
                     self._documents.popitem(last=False)

@@ -9,13 +9,14 @@ from __future__ import annotations
 import importlib
 import inspect
 import re
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from tvmscript import DiagnosticError
-from tvmscript.analysis import Analysis, SymbolIndex, analyse_source
+import tvmscript
 from tvmscript.script.outline import Outline, Symbol, TopLevel, outline
-from tvmscript.script.parser.api import DIALECT_MODULES
 from tvmscript_server.definitions import analysed_ir, printed_symbol
+
+if TYPE_CHECKING:
+    from tvmscript.analysis import Analysis, SymbolIndex
 
 _WORD: Final = re.compile(r"\w+")
 _DOTTED_BEFORE: Final = re.compile(r"((?:\w+\s*\.\s*)+)$")
@@ -40,10 +41,14 @@ def hover_at(text: str, line: int, column: int, analysis: Analysis | None = None
         definition, symbol = found
         try:
             printed = _printed(doc, definition, symbol, analysis)
-        except DiagnosticError:
+        except tvmscript.DiagnosticError:
             return None
         return f"```python\n{printed.rstrip()}\n```"
-    index = (analysis if analysis is not None else analyse_source(text)).symbols
+    if analysis is None:
+        from tvmscript.analysis import analyse_source  # the parser, on first use
+
+        analysis = analyse_source(text)
+    index = analysis.symbols
     if (local := local_hover(index, line, column)) is not None:
         return local
     return _namespace_hover(doc, line, column)
@@ -74,6 +79,8 @@ def _namespace_hover(doc: Outline, line: int, column: int) -> str | None:
     chain = dotted_name_at(doc.lines[line], column)
     if chain is None or len(chain) < 2:
         return None
+    from tvmscript.script.parser.api import DIALECT_MODULES  # the namespaces, on first use
+
     dialect = dialect_aliases(doc).get(chain[0])
     if dialect is None or (obj := _resolve(DIALECT_MODULES[dialect], chain[1:])) is None:
         return None

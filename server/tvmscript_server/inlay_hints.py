@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal, TypeAlias
 
-from tvmscript.analysis import SymbolIndex, SymbolInfo
+if TYPE_CHECKING:
+    from tvmscript.analysis import SymbolIndex, SymbolInfo
 
 HintKind = Literal["type", "parameter"]
 Position = tuple[int, int]
-HintMaker = Callable[[SymbolInfo, Sequence[str]], "Hint | None"]
+HintMaker: TypeAlias = "Callable[[SymbolInfo, Sequence[str]], Hint | None]"
 
 # `SymbolInfo.inferred` holds what to show: a scalar has it when an unannotated `=` bound it to
 # a value (TVM 0.27: a local scalar, printed `x: T.float32 = ...`); other scalars (`n =

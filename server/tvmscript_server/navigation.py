@@ -13,12 +13,14 @@ from __future__ import annotations
 import keyword
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from tvmscript.analysis import SymbolIndex, SymbolInfo
-from tvmscript.core.ir.span import Span
 from tvmscript.script.outline import Outline, outline
 from tvmscript_server.hover import dialect_aliases, dotted_name_at
+
+if TYPE_CHECKING:
+    from tvmscript.analysis import SymbolIndex, SymbolInfo
+    from tvmscript.core.ir.span import Span
 
 RENAMABLE: Final = frozenset({"param", "buffer", "loop_var", "block_axis", "scalar", "function"})
 

@@ -16,9 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
-from tvmscript import DiagnosticError, check_source, from_source
-from tvmscript.core.ir.module import IRModule
-from tvmscript.core.ir.structural import structural_equal
+import tvmscript
 from tvmscript.script.outline import Outline, TopLevel, outline
 
 _SUGGESTION: Final = re.compile(r"did you mean '([^']+)'\?")
@@ -103,7 +101,7 @@ def _definition_diagnostics(text: str, line: int) -> list[tuple[int, int, int]] 
         return None
     prelude = doc.prelude_before(definition.start)
     shift = definition.start - prelude.count("\n") - 1
-    found = check_source(prelude + definition.text(doc.lines))
+    found = tvmscript.check_source(prelude + definition.text(doc.lines))
     return [(d.line + shift, d.column - 1, d.end_column - 1) for d in found]
 
 
@@ -237,10 +235,13 @@ def _has_comment_or_more(lines: list[str], stmt: ast.Assign, last: int) -> bool:
 
 def _equivalent(before: str, after: str) -> bool:
     """Whether both texts parse, to structurally equal IR."""
+    from tvmscript.core.ir.module import IRModule
+    from tvmscript.core.ir.structural import structural_equal
+
     try:
-        old: Any = from_source(before)
-        new: Any = from_source(after)
-    except DiagnosticError:
+        old: Any = tvmscript.from_source(before)
+        new: Any = tvmscript.from_source(after)
+    except tvmscript.DiagnosticError:
         return False
     if isinstance(old, IRModule) != isinstance(new, IRModule):
         return False

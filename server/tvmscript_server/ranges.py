@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from lsprotocol import types
 from pygls.workspace import PositionCodec, ServerTextPosition, ServerTextRange, TextDocument
 
-from tvmscript.core.ir.span import Span
+if TYPE_CHECKING:
+    from tvmscript.core.ir.span import Span
 
 
 def server_range(span: Span) -> ServerTextRange:

@@ -14,10 +14,11 @@ or user may style — ``buffer``, ``loopVariable``, ``blockAxis``, ``blockName``
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Final
+from typing import TYPE_CHECKING, Final, TypeAlias
 
-from tvmscript.analysis import SymbolIndex, SymbolInfo
-from tvmscript.core.ir.span import Span
+if TYPE_CHECKING:
+    from tvmscript.analysis import SymbolIndex, SymbolInfo
+    from tvmscript.core.ir.span import Span
 
 TOKEN_TYPES: Final = ("parameter", "variable", "function", "string")
 TOKEN_MODIFIERS: Final = (
@@ -38,7 +39,7 @@ _KIND_MODIFIERS: Final = {
 }
 
 # (line, start, length) of a token in the client's units (0-based)
-Locate = Callable[[Span], tuple[int, int, int]]
+Locate: TypeAlias = "Callable[[Span], tuple[int, int, int]]"
 
 
 def token_type(symbol: SymbolInfo) -> str:

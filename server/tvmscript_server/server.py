@@ -12,19 +12,23 @@ hand them to their pure functions.
 from __future__ import annotations
 
 import logging
+import threading
+from typing import TYPE_CHECKING, Final
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.workspace import TextDocument
 
-from tvmscript import Diagnostic
-from tvmscript.analysis import Analysis, analyse_source
 from tvmscript_server import __version__
 from tvmscript_server.diagnostics import DiagnosticsScheduler, Snapshot, to_lsp_diagnostics
 from tvmscript_server.document_analyses import Analyses
 from tvmscript_server.features import register_all
 from tvmscript_server.guard import never_crash
 from tvmscript_server.stub_index import StubIndex
+
+if TYPE_CHECKING:
+    from tvmscript import Diagnostic
+    from tvmscript.analysis import Analysis
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +56,8 @@ class TVMScriptServer(LanguageServer):
         """
         text, path = document.source, document.path or document.uri
         if document.uri not in self.workspace.text_documents:
+            from tvmscript.analysis import analyse_source
+
             return analyse_source(text, path)
         return self.analyses.analyse(document.uri, text, path)
 
@@ -102,9 +108,61 @@ async def pull_report(
     return types.RelatedFullDocumentDiagnosticReport(items=items, result_id=snapshot.result_id)
 
 
+# A message of each kind the first requests answer with: cattrs writes (and compiles) the code
+# converting a type on its first use, which would otherwise be that first answer's cost.
+_SAMPLE_POSITION: Final = types.Position(line=0, character=0)
+_SAMPLE_RANGE: Final = types.Range(start=_SAMPLE_POSITION, end=_SAMPLE_POSITION)
+_SAMPLES: Final = (
+    types.PublishDiagnosticsParams(
+        uri="file:///", diagnostics=[types.Diagnostic(range=_SAMPLE_RANGE, message="")], version=1
+    ),
+    types.CompletionList(
+        is_incomplete=False,
+        items=[types.CompletionItem(label="x", kind=types.CompletionItemKind.Function)],
+    ),
+    types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="")),
+    types.SemanticTokens(data=[0]),
+    [types.TextEdit(range=_SAMPLE_RANGE, new_text="")],
+    [types.InlayHint(position=_SAMPLE_POSITION, label="")],
+    [types.CodeAction(title="")],
+)
+_SAMPLE_PARAMS: Final = (
+    (
+        {"textDocument": {"uri": "file:///", "version": 2}, "contentChanges": [{"text": ""}]},
+        types.DidChangeTextDocumentParams,
+    ),
+    ({"textDocument": {"uri": "file:///"}, "position": _SAMPLE_POSITION}, types.CompletionParams),
+    ({"textDocument": {"uri": "file:///"}, "position": _SAMPLE_POSITION}, types.HoverParams),
+)
+
+
+def warm_up(server: TVMScriptServer) -> None:
+    """Load what the first requests need (the analysis, the printer, the stubs' members).
+
+    Started once the client has its ``initialize`` answer: nothing of it is on that answer's
+    path, and the first ``didOpen`` usually finds the parser loaded.
+    """
+    converter = server.protocol._converter  # pygls' (no public accessor)
+    for sample in _SAMPLES:
+        converter.unstructure(sample)
+    for raw, kind in _SAMPLE_PARAMS:
+        converter.structure(converter.unstructure(raw), kind)
+    import tvmscript.analysis
+    import tvmscript.script.printer  # noqa: F401  (hover and showIR print)
+
+    server.stub_index.warm()
+
+
 def create_server() -> TVMScriptServer:
     """A server with every feature registered."""
     server = TVMScriptServer()
+
+    @server.feature(types.INITIALIZED)
+    @never_crash
+    def initialized(ls: TVMScriptServer, params: types.InitializedParams) -> None:
+        warm = threading.Thread(target=never_crash(warm_up), args=(ls,), name="warm-up")
+        warm.daemon = True
+        warm.start()
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     @never_crash

@@ -6,13 +6,14 @@ analysis has no IR for is parsed again from its own text, to say what its errors
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tvmscript import DiagnosticError, from_source
-from tvmscript.analysis import Analysis
-from tvmscript.core.ir.module import IRModule
+import tvmscript
 from tvmscript.script.outline import Outline, TopLevel, outline
 from tvmscript_server.definitions import analysed_ir
+
+if TYPE_CHECKING:
+    from tvmscript.analysis import Analysis
 
 
 class ShowIRError(Exception):
@@ -42,6 +43,8 @@ def show_ir(text: str, name: str | None = None, analysis: Analysis | None = None
 def _printed(
     doc: Outline, definition: TopLevel, function: str | None, results: dict[str, Any]
 ) -> str:
+    from tvmscript.core.ir.module import IRModule
+
     ir = analysed_ir(doc, definition, results)
     if ir is None:
         ir = _parsed(doc, definition)
@@ -57,8 +60,8 @@ def _parsed(doc: Outline, definition: TopLevel) -> Any:
     """The IR of ``definition`` parsed from its own text; `ShowIRError` naming its first error."""
     prelude = doc.prelude_before(definition.start)
     try:
-        return from_source(prelude + definition.text(doc.lines))
-    except DiagnosticError as exc:
+        return tvmscript.from_source(prelude + definition.text(doc.lines))
+    except tvmscript.DiagnosticError as exc:
         detail = ""
         if exc.diagnostics:
             first = exc.diagnostics[0]

@@ -10,7 +10,7 @@ does not load the parser.
 import builtins
 import enum
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, Literal, ParamSpec, TypeVar, overload
 
 from tvmscript import _ir as _ir
 from tvmscript._ir import Diagnostic as Diagnostic

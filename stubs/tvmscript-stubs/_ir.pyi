@@ -4,29 +4,55 @@
 import builtins
 import enum
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, Literal, Self, TypeAlias
+from typing import Any, Generic, Literal, ParamSpec, Protocol, Self, TypeAlias, TypeVar
+
+_Vars = TypeVar("_Vars")
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+BufferIndex: TypeAlias = PrimExpr | int | slice | tuple[PrimExpr | int | slice, ...]
+
+class MacroDecorator(Protocol):
+    """What ``@T.macro(hygienic=...)`` returns: a decorator keeping the signature."""
+    def __call__(self, func: Callable[_P, _R], /) -> Callable[_P, _R]: ...
 
 Bound: TypeAlias = PrimExpr | int
 
+Builder: TypeAlias = Callable[[dict[str, Any]], tuple[str, list[Any]]]
+
+Candidate: TypeAlias = tuple[tuple[tuple[tuple[str, str | None, int | None, str | None], ...], tuple[tuple[str, tuple[str, ...], bool], ...]], tuple[str | None, ...]]
+
 DomLike: TypeAlias = Range | PrimExpr | int | Sequence[PrimExpr | int]
+
+ExprLike: TypeAlias = Expr | PrimExpr | int | float | bool | str | Sequence[Any]
+
+Extents: TypeAlias = Sequence[PrimExpr | int] | None
+
+IntOrSeq: TypeAlias = int | Sequence[int]
 
 LoopMaker: TypeAlias = Callable[[Stmt], Stmt]
 
 Operand: TypeAlias = PrimExpr | int | float | bool
 
+OutTy: TypeAlias = StructInfo | Sequence[StructInfo]
+
 RegionLike: TypeAlias = BufferRegion | BufferLoad
 
 Severity: TypeAlias = Literal['error', 'warning', 'information', 'hint']
 
+Shape: TypeAlias = tuple[PrimExpr, ...]
+
 ShapeLike: TypeAlias = PrimExpr | int | str | Sequence[PrimExpr | int | str]
+
+StructInfoArg: TypeAlias = StructInfo | Sequence[StructInfo] | Any
 
 class Add(BinaryOp):
     """``a + b``."""
-    def __init__(self, a: PrimExpr, b: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, b: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
 
 class And(CmpOp):
     """Logical ``a and b`` on booleans."""
-    def __init__(self, a: PrimExpr, b: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, b: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
 
 class AssertFrame(TIRFrame):
     """What follows an ``assert`` (TVM 0.27's AssertStmt is flat: its body just follows it)."""
@@ -39,15 +65,50 @@ class AttrFrame(TIRFrame):
     def finalize(self, builder: IRBuilder) -> None:
         """Turn this frame's contents into IR and attach it to its parent (or the result)."""
 
+class Axis(Node):
+    """A named dimension a layout stride steps over; one object per name (`Axis.get`)."""
+    name: str
+    @staticmethod
+    def get(name: str) -> Axis:
+        """The axis named ``name`` (made on first use)."""
+    @property
+    def is_thread(self) -> bool: ...
+    @property
+    def is_memory(self) -> bool: ...
+    def __init__(self, name: str, *, span: Span | None = None) -> None: ...
+
 class BinaryOp(PrimExpr):
     """Base of two-operand arithmetic; ``dtype`` defaults to the operands'."""
     a: PrimExpr
     b: PrimExpr
     dtype: str
-    def __init__(self, a: PrimExpr, b: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, b: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
+
+class Binding(Node):
+    """Base of bindings: a variable defined by a value."""
+    var: Var_
+    def __init__(self, var: Var_, *, span: Span | None = None) -> None: ...
+
+class BindingBlock(Node):
+    """A sequence of bindings."""
+    bindings: tuple[Binding, ...]
+    def __init__(self, bindings: tuple[Binding, ...], *, span: Span | None = None) -> None: ...
+
+class BlockFrame(RelaxFrame):
+    """``with R.dataflow():``: pure bindings whose variables are local unless output."""
+    def __init__(self) -> None: ...
+    def __enter__(self) -> Any: ...
+    def finalize(self, builder: IRBuilder) -> None:
+        """Turn this frame's contents into IR and attach it to its parent (or the result)."""
 
 class BlockInitFrame(TIRFrame):
     """``with T.init():``: the initialisation of a reduction block."""
+    def finalize(self, builder: IRBuilder) -> None:
+        """Turn this frame's contents into IR and attach it to its parent (or the result)."""
+
+class BranchFrame(SeqExprFrame):
+    """``R.Then()`` / ``R.Else()``: one branch of the innermost `IfFrame`."""
+    def __enter__(self) -> Any: ...
     def finalize(self, builder: IRBuilder) -> None:
         """Turn this frame's contents into IR and attach it to its parent (or the result)."""
 
@@ -56,7 +117,7 @@ class Broadcast(PrimExpr):
     value: PrimExpr
     lanes: int
     dtype: str
-    def __init__(self, value: PrimExpr, lanes: int, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, value: Operand, lanes: int, dtype: str = '', *, span: Span | None = None) -> None: ...
 
 class Buffer(Node):
     """A buffer: ``dtype`` elements of ``shape`` at pointer ``data`` (TVM's tir.Buffer)."""
@@ -70,18 +131,53 @@ class Buffer(Node):
     offset_factor: int
     buffer_type: str
     axis_separators: tuple[int, ...]
-    layout: str | None
+    layout: Any
+    allocated_addr: tuple[PrimExpr, ...]
     @property
     def scope(self) -> str: ...
     @property
     def ndim(self) -> int: ...
-    def __getitem__(self, key: Any) -> Any: ...
     def load(self, indices: Sequence[PrimExpr]) -> BufferLoad:
         """A load at ``indices``."""
-    def __init__(self, data: Var, dtype: str, shape: tuple[PrimExpr, ...], strides: tuple[PrimExpr, ...] = ..., elem_offset: PrimExpr | None = None, name: str = 'buffer', data_alignment: int = 64, offset_factor: int = 1, buffer_type: str = 'default', axis_separators: tuple[int, ...] = ..., layout: str | None = None, *, span: Span | None = None) -> None: ...
-    def view(self, *shape: Any, dtype: str | None = None) -> Buffer:
-        """``A.view(32768)``: a buffer over ``A``'s memory, declared in the current scope."""
-    def __setitem__(self, index: Any, value: Any) -> None: ...
+    def scalar_value(self) -> BufferLoad:
+        """The value of a scalar buffer (``layout == "scalar"``): its one element."""
+    def __add__(self, other: Any) -> PrimExpr: ...
+    def __radd__(self, other: Any) -> PrimExpr: ...
+    def __sub__(self, other: Any) -> PrimExpr: ...
+    def __rsub__(self, other: Any) -> PrimExpr: ...
+    def __mul__(self, other: Any) -> PrimExpr: ...
+    def __rmul__(self, other: Any) -> PrimExpr: ...
+    def __truediv__(self, other: Any) -> PrimExpr: ...
+    def __floordiv__(self, other: Any) -> PrimExpr: ...
+    def __mod__(self, other: Any) -> PrimExpr: ...
+    def __neg__(self) -> PrimExpr: ...
+    def __lt__(self, other: Any) -> PrimExpr: ...
+    def __le__(self, other: Any) -> PrimExpr: ...
+    def __gt__(self, other: Any) -> PrimExpr: ...
+    def __ge__(self, other: Any) -> PrimExpr: ...
+    def __init__(self, data: Var, dtype: str, shape: tuple[PrimExpr, ...], strides: tuple[PrimExpr, ...] = ..., elem_offset: PrimExpr | None = None, name: str = 'buffer', data_alignment: int = 64, offset_factor: int = 1, buffer_type: str = 'default', axis_separators: tuple[int, ...] = ..., layout: Any = None, allocated_addr: tuple[PrimExpr, ...] = ..., *, span: Span | None = None) -> None: ...
+    def access_ptr(self, access_mask: str | int, ptr_type: str = 'handle', content_lanes: int = 1, offset: Any = 0, extent: Any = None) -> PrimExpr:
+        """``T.tvm_access_ptr(...)`` to ``buffer`` from ``offset`` (``access_mask``: "r", "w")."""
+    def elem_offset_of(self, indices: Sequence[Any]) -> PrimExpr:
+        """The element offset of ``indices`` (``T.buffer_offset(A[i, j])``)."""
+    def local(self, *shape: Any, layout: Any = None) -> Buffer:
+        """This thread's part of ``buffer`` as a local buffer of ``shape``."""
+    def offset_of(self, indices: Sequence[Any]) -> list[PrimExpr]:
+        """The flat element offset of ``indices`` (row-major), as a one-element list."""
+    def ptr_to(self, indices: Sequence[Any]) -> PrimExpr:
+        """The address of element ``indices``: ``T.address_of(A[indices])``."""
+    def view(self, *shape: Any, layout: Any = None) -> Buffer:
+        """``A.view(32768)`` / ``A.view("uint64")``: a buffer over ``A``'s memory.
+
+        With a dtype the last dimension shrinks or grows by the ratio of the element widths
+        (``(2,) float32`` seen as ``(1,) uint64``); with a shape, ``-1`` stands for the rest.
+        """
+    def vload(self, begin: Sequence[Any], dtype: str | None = None) -> PrimExpr:
+        """A vector load at ``begin`` (``dtype``'s lanes along the last dimension)."""
+    def vstore(self, begin: Sequence[Any], value: Any) -> None:
+        """A vector store of ``value`` at ``begin`` (its lanes along the last dimension)."""
+    def __getitem__(self, key: BufferIndex) -> BufferLoad: ...
+    def __setitem__(self, key: BufferIndex, value: Operand) -> None: ...
 
 class BufferLoad(PrimExpr):
     """``buffer[indices]``; a vector load when an index is a vector."""
@@ -108,23 +204,49 @@ class Call(PrimExpr):
     dtype: str
     op: Node
     args: tuple[Any, ...]
-    def __init__(self, dtype: str, op: Node, args: tuple[Any, ...], *, span: Span | None = None) -> None: ...
+    attrs: Any
+    def __init__(self, dtype: str, op: Node, args: tuple[Any, ...], attrs: Any = None, *, span: Span | None = None) -> None: ...
 
 class CallEffectKind:
     """How a call interacts with state (TVM's CallEffectKind), as data for analyses."""
+
+class CallProblem:
+    """Why a call does not fit its callee.
+
+    ``part`` says where: ``"call"``, ``"args"``, ``"arg"`` (with ``index``) or ``"out"``.
+    """
+    code: str
+    message: str
+    part: str
+    index: int | None
+    def __init__(self, code: str, message: str, part: str = 'call', index: int | None = None) -> None: ...
+    def __eq__(self, other: Any) -> Any: ...
+
+class Call_(Expr):
+    """A call: of an operator (`Op`), a module function (`GlobalVar`), a closure or extern.
+
+    ``attrs`` are the operator's attributes in TVM's declaration order (printed as keyword
+    arguments); ``sinfo_args`` the struct info an operator takes as an argument (the output of
+    ``R.call_tir``, the result of ``R.call_pure_packed``).
+    """
+    op: Node
+    args: tuple[Expr, ...]
+    attrs: Mapping[str, Any]
+    sinfo_args: tuple[StructInfo, ...]
+    def __init__(self, op: Node, args: tuple[Expr, ...] = ..., attrs: Mapping[str, Any] = ..., sinfo_args: tuple[StructInfo, ...] = ..., *, span: Span | None = None, struct_info: StructInfo | None = None) -> None: ...
 
 class Cast(PrimExpr):
     """``value`` converted to ``dtype``."""
     dtype: str
     value: PrimExpr
-    def __init__(self, dtype: str, value: PrimExpr, *, span: Span | None = None) -> None: ...
+    def __init__(self, dtype: str, value: Operand, *, span: Span | None = None) -> None: ...
 
 class CmpOp(PrimExpr):
     """Base of comparisons; the result is ``bool`` with the operands' lanes."""
     a: PrimExpr
     b: PrimExpr
     dtype: str
-    def __init__(self, a: PrimExpr, b: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, b: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
 
 class CommReducer(Node):
     """A commutative reducer ``lhs, rhs -> result`` with ``identity_element``."""
@@ -133,6 +255,23 @@ class CommReducer(Node):
     result: tuple[PrimExpr, ...]
     identity_element: tuple[PrimExpr, ...]
     def __init__(self, lhs: tuple[Var, ...], rhs: tuple[Var, ...], result: tuple[PrimExpr, ...], identity_element: tuple[PrimExpr, ...], *, span: Span | None = None) -> None: ...
+
+class ComposeLayout:
+    """A swizzled tile layout: ``T.ComposeLayout(3, 3, 3, T.TileLayout(...))``."""
+
+class Constant(Expr):
+    """A constant tensor (``R.const(...)``, ``metadata["ir.GenericConst"][i]``)."""
+    data: Any[Any]
+    @property
+    def dtype(self) -> str: ...
+    def numpy(self) -> Any[Any, Any]: ...
+    def __init__(self, data: Any[Any], *, span: Span | None = None, struct_info: StructInfo | None = None) -> None: ...
+
+class ConstexprAnnotation:
+    """``N: T.constexpr``: a ``@T.jit`` parameter whose value ``.specialize(N=...)`` gives."""
+    def __or__(self, other: Any) -> ConstexprAnnotation: ...
+    def __ror__(self, other: Any) -> ConstexprAnnotation: ...
+    def __getitem__(self, item: Any) -> ConstexprAnnotation: ...
 
 class DataType:
     """A parsed dtype: type code, bits per lane and lane count."""
@@ -169,6 +308,25 @@ class DataType:
     def __init__(self, code: str, bits: int, lanes: int = 1) -> None: ...
     def __eq__(self, other: Any) -> Any: ...
 
+class DataTypeImm(Expr):
+    """A data type value (``R.dtype("float32")``)."""
+    value: str
+    def __init__(self, value: str, *, span: Span | None = None, struct_info: StructInfo | None = None) -> None: ...
+
+class Device:
+    """A run-time device: its type code and index (``R.cuda(0)``)."""
+    device_type: int
+    index: int
+    def __init__(self, device_type: int, index: int = 0) -> None: ...
+    def __eq__(self, other: Any) -> Any: ...
+
+class DeviceMesh:
+    """Devices arranged in a grid (``R.dist.device_mesh((2, 2), [0, 1, 2, 3])``)."""
+    shape: tuple[int, ...]
+    device_ids: tuple[int, ...]
+    def __init__(self, shape: tuple[int, ...], device_ids: tuple[int, ...]) -> None: ...
+    def __eq__(self, other: Any) -> Any: ...
+
 class Diagnostic:
     """One finding at a source range (1-based lines and columns, end exclusive)."""
     severity: Severity
@@ -201,23 +359,63 @@ class DiagnosticError(Exception):
 
 class Div(BinaryOp):
     """``a / b``: true division for floats, truncating division for integers."""
-    def __init__(self, a: PrimExpr, b: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, b: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
 
 class DtypeConstructor:
     """``T.<dtype>``: constant, cast or new variable of one dtype; subscript for vectors."""
-    def __init__(self, dtype: str) -> None: ...
+    def __init__(self, ffi_name: str, dtype_str: str) -> None: ...
     def __call__(self, expr: PrimExpr | int | float | bool | str | None = None) -> PrimExpr: ...
     def __getitem__(self, shape: Any) -> LocalVectorAnnotation: ...
+
+class DummyGlobalInfo(GlobalInfo):
+    """A placeholder global info (``I.dummy_global_info()``)."""
+    def __init__(self, *, span: Span | None = None) -> None: ...
 
 class EQ(CmpOp):
     """``a == b``; truthy in Python only when ``a`` and ``b`` are the same node."""
     def __bool__(self) -> bool: ...
-    def __init__(self, a: PrimExpr, b: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, b: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
 
 class ElseFrame(TIRFrame):
     """``with T.Else():`` inside `IfFrame`, after `ThenFrame`."""
     def finalize(self, builder: IRBuilder) -> None:
         """Turn this frame's contents into IR and attach it to its parent (or the result)."""
+
+class ElseFrame_(BranchFrame):
+    """``R.Else()``."""
+
+class ExecScope(Node):
+    """An execution scope by name (``T.ExecScope("warp")``), as a value."""
+    name: str
+    def __init__(self, name: str, *, span: Span | None = None) -> None: ...
+
+class Expr(Node):
+    """Base of Relax expressions."""
+    struct_info: StructInfo | None
+    def with_struct_info(self, info: StructInfo) -> Any:
+        """This node, its struct info set to ``info`` (in place when it had none)."""
+    def __add__(self, other: object) -> Any: ...
+    def __radd__(self, other: object) -> Any: ...
+    def __sub__(self, other: object) -> Any: ...
+    def __rsub__(self, other: object) -> Any: ...
+    def __mul__(self, other: object) -> Any: ...
+    def __rmul__(self, other: object) -> Any: ...
+    def __truediv__(self, other: object) -> Any: ...
+    def __rtruediv__(self, other: object) -> Any: ...
+    def __floordiv__(self, other: object) -> Any: ...
+    def __rfloordiv__(self, other: object) -> Any: ...
+    def __mod__(self, other: object) -> Any: ...
+    def __rmod__(self, other: object) -> Any: ...
+    def __pow__(self, other: object) -> Any: ...
+    def __rpow__(self, other: object) -> Any: ...
+    def __lt__(self, other: object) -> Any: ...
+    def __le__(self, other: object) -> Any: ...
+    def __gt__(self, other: object) -> Any: ...
+    def __ge__(self, other: object) -> Any: ...
+    def __neg__(self) -> Any: ...
+    def astype(self, dtype: str) -> Any:
+        """``R.astype(self, dtype)``."""
+    def __init__(self, *, span: Span | None = None, struct_info: StructInfo | None = None) -> None: ...
 
 class FloatImm(PrimExpr):
     """A floating-point constant."""
@@ -227,19 +425,19 @@ class FloatImm(PrimExpr):
 
 class FloorDiv(BinaryOp):
     """``a // b``: division rounding towards negative infinity."""
-    def __init__(self, a: PrimExpr, b: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, b: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
 
 class FloorMod(BinaryOp):
     """``a % b``: remainder with the sign of ``b``."""
-    def __init__(self, a: PrimExpr, b: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, b: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
 
-class ForFrame(TIRFrame):
+class ForFrame(TIRFrame, Generic[_Vars]):
     """A loop nest (one loop, or several for ``T.grid``); entering gives the loop variables."""
     def __init__(self, loop_vars: list[Var], doms: list[Range], makers: list[LoopMaker]) -> None: ...
-    def __enter__(self) -> Any: ...
     def finalize(self, builder: IRBuilder) -> None:
         """Turn this frame's contents into IR and attach it to its parent (or the result)."""
-    def __iter__(self) -> Iterator[Any]: ...
+    def __iter__(self) -> Iterator[_Vars]: ...
+    def __enter__(self) -> _Vars: ...
 
 class ForKind(enum.Enum):
     """How a loop runs (TVM's ForKind, same numbering)."""
@@ -257,18 +455,54 @@ class Frame:
     def finalize(self, builder: IRBuilder) -> None:
         """Turn this frame's contents into IR and attach it to its parent (or the result)."""
 
+class FuncStructInfo(StructInfo):
+    """A function (``R.Callable([R.Tensor(...)], R.Tensor(...))``)."""
+    params: tuple[StructInfo, ...] | None
+    ret: StructInfo
+    purity: bool
+    derive_func: str | None
+    @property
+    def is_opaque(self) -> bool: ...
+    def __init__(self, params: tuple[StructInfo, ...] | None, ret: StructInfo, purity: bool = True, derive_func: str | None = None, *, span: Span | None = None) -> None: ...
+
+class Function(Expr):
+    """``@R.function``: parameters, a body, the declared result's struct info and attributes."""
+    params: tuple[Var_, ...]
+    body: Expr
+    ret_struct_info: StructInfo
+    is_pure: bool
+    attrs: Mapping[str, Any]
+    private: bool
+    def __init__(self, params: tuple[Var_, ...], body: Expr, ret_struct_info: StructInfo, is_pure: bool = True, attrs: Mapping[str, Any] = ..., private: bool = False, *, span: Span | None = None, struct_info: StructInfo | None = None) -> None: ...
+    def __call__(self, *args: Any) -> Any: ...
+
+class FunctionFrame(SeqExprFrame):
+    """``R.function()``: parameters, attributes, the declared result and the body."""
+    def __init__(self, is_pure: bool, is_private: bool) -> None: ...
+    def fresh_name(self, prefix: str) -> str:
+        """``prefix``, then ``prefix1``, ``prefix2``, ... (TVM's name supply)."""
+    def finalize(self, builder: IRBuilder) -> None:
+        """Turn this frame's contents into IR and attach it to its parent (or the result)."""
+
 class GE(CmpOp):
     """``a >= b``."""
-    def __init__(self, a: PrimExpr, b: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, b: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
 
 class GT(CmpOp):
     """``a > b``."""
-    def __init__(self, a: PrimExpr, b: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, b: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
+
+class GenericConst:
+    """A constant tensor value (``metadata["ir.GenericConst"][i]`` in printed modules)."""
+
+class GlobalInfo(Node):
+    """Base of the values of ``I.module_global_infos({"name": [...]})``."""
 
 class GlobalVar(Node):
     """The name of a function in an `IRModule`."""
     name_hint: str
-    def __init__(self, name_hint: str, *, span: Span | None = None) -> None: ...
+    struct_info: Any
+    def __init__(self, name_hint: str, *, span: Span | None = None, struct_info: Any = None) -> None: ...
 
 class IRBuilder:
     """The frame stack and the finished result; one is active per context (``with``)."""
@@ -315,11 +549,43 @@ class IRModule(Node):
         """``(GlobalVar, function)`` pairs in definition order."""
     def __init__(self, functions: Mapping[GlobalVar, Node], attrs: Mapping[str, Any] = ..., global_infos: Mapping[str, Any] = ..., *, span: Span | None = None) -> None: ...
 
+class IRModuleFrame:
+    """The frame of an ``I.ir_module`` being built, from its parts."""
+
 class IfFrame(Frame):
     """``with T.If(cond):`` holding a `ThenFrame` and an optional `ElseFrame`."""
     def __init__(self, condition: PrimExpr) -> None: ...
     def finalize(self, builder: IRBuilder) -> None:
         """Turn this frame's contents into IR and attach it to its parent (or the result)."""
+
+class IfFrame_(RelaxFrame):
+    """``R.If(cond)``: the two branches, then one binding of the ``if`` to a variable."""
+    def __init__(self, condition: Expr) -> None: ...
+    def __enter__(self) -> Any: ...
+    def finalize(self, builder: IRBuilder) -> None:
+        """Turn this frame's contents into IR and attach it to its parent (or the result)."""
+
+class IndexMap(Node):
+    """``initial_indices`` mapped to ``final_indices`` (expressions of them)."""
+    initial_indices: tuple[Var, ...]
+    final_indices: tuple[PrimExpr, ...]
+    def __init__(self, initial_indices: tuple[Var, ...], final_indices: tuple[PrimExpr, ...], *, span: Span | None = None) -> None: ...
+
+class IndexMap_(Node):
+    """``T.index_map(lambda i, j: (j, i))``: new indices as expressions of the old ones."""
+    initial_indices: tuple[Any, ...]
+    final_indices: tuple[Any, ...]
+    @staticmethod
+    def from_func(func: Callable[..., Sequence[Any] | Any]) -> IndexMap_:
+        """The index map of a Python function of the old indices."""
+    def __init__(self, initial_indices: tuple[Any, ...], final_indices: tuple[Any, ...], *, span: Span | None = None) -> None: ...
+
+class InferenceError(ValueError):
+    """A call whose arguments do not fit its operator (incompatible shapes, a bad axis, ...).
+
+    ``code`` is the diagnostic code the parser reports it under.
+    """
+    def __init__(self, message: str, code: str = 'invalid-argument') -> None: ...
 
 class IntImm(PrimExpr):
     """An integer (or bool) constant."""
@@ -327,6 +593,21 @@ class IntImm(PrimExpr):
     value: int
     def __bool__(self) -> bool: ...
     def __init__(self, dtype: str, value: int, *, span: Span | None = None) -> None: ...
+
+class IntrinsicSpec:
+    """One intrinsic of a table (see the module docstring)."""
+    name: str
+    params: str
+    op: str
+    dtype: str
+    doc: str
+    build: Builder | None
+    forward_dtype: bool
+    def __init__(self, name: str, params: str, op: str, dtype: str, doc: str, build: Builder | None = None, forward_dtype: bool = False) -> None: ...
+    def __eq__(self, other: Any) -> Any: ...
+
+class Iter:
+    """One layout dimension: ``T.Iter(extent, stride, axis)`` (``axis`` a name or `Axis`)."""
 
 class IterType(enum.Enum):
     """How a block axis or loop iterates (TVM's IterVarType)."""
@@ -350,16 +631,37 @@ class IterVar(Node):
 
 class LE(CmpOp):
     """``a <= b``."""
-    def __init__(self, a: PrimExpr, b: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, b: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
 
 class LT(CmpOp):
     """``a < b``."""
-    def __init__(self, a: PrimExpr, b: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, b: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
 
-class LaunchThreadFrame(AttrFrame):
+class LaunchThreadFrame(AttrFrame, Var):
     """``with T.launch_thread(tag, extent) as var:`` (a ``thread_extent`` attribute)."""
     def __init__(self, iter_var: IterVar, extent: PrimExpr) -> None: ...
-    def __enter__(self) -> Any: ...
+    def __enter__(self) -> Var: ...
+
+class Layout(Node):
+    """A buffer layout (`TileLayout` or `ComposeLayout`)."""
+
+class LayoutSpec:
+    """``S[shape:strides] + R[shape:strides] + offset``: what `TileLayout` is made from."""
+    shard: tuple[tuple[Any, ...], tuple[Any, ...] | None] | None
+    replica: tuple[tuple[Any, ...], tuple[Any, ...] | None] | None
+    offset: OffsetSum | None
+    def __add__(self, other: Any) -> LayoutSpec: ...
+    def __radd__(self, other: Any) -> LayoutSpec: ...
+    def __init__(self, shard: tuple[tuple[Any, ...], tuple[Any, ...] | None] | None = None, replica: tuple[tuple[Any, ...], tuple[Any, ...] | None] | None = None, offset: OffsetSum | None = None) -> None: ...
+    def __eq__(self, other: Any) -> Any: ...
+
+class LegacyName:
+    """A callable reached by an old spelling (``T.block``, ``tvm.tir.const``).
+
+    It calls ``target``; the TIR dialect notes the old spelling where it is called.
+    """
+    def __init__(self, target: Any, message: str) -> None: ...
+    def __call__(self, *args: Any, **kwargs: Any) -> Any: ...
 
 class LetAnnotation:
     """``x: T.let[T.int32] = value`` (or bare ``T.let``): an explicit `Bind`."""
@@ -378,26 +680,33 @@ class MatchBufferRegion(Node):
     source: BufferRegion
     def __init__(self, buffer: Buffer, source: BufferRegion, *, span: Span | None = None) -> None: ...
 
+class MatchCastPair:
+    """``R.match_cast(value, ty)``: bound by an assignment, it becomes a `MatchCast` binding."""
+    value: Any
+    struct_info: StructInfo
+    def __init__(self, value: Any, struct_info: StructInfo) -> None: ...
+    def __eq__(self, other: Any) -> Any: ...
+
 class Max(BinaryOp):
     """``max(a, b)``."""
-    def __init__(self, a: PrimExpr, b: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, b: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
 
 class Min(BinaryOp):
     """``min(a, b)``."""
-    def __init__(self, a: PrimExpr, b: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, b: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
 
 class Mod(BinaryOp):
     """Truncating remainder (sign of ``a``)."""
-    def __init__(self, a: PrimExpr, b: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, b: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
 
 class Mul(BinaryOp):
     """``a * b``."""
-    def __init__(self, a: PrimExpr, b: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, b: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
 
 class NE(CmpOp):
     """``a != b``; truthy in Python only when ``a`` and ``b`` are different nodes."""
     def __bool__(self) -> bool: ...
-    def __init__(self, a: PrimExpr, b: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, b: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
 
 class Node:
     """Base of every IR node: immutable, compared by identity, optionally located."""
@@ -415,18 +724,46 @@ class Not(PrimExpr):
     """Logical ``not a``."""
     a: PrimExpr
     dtype: str
-    def __init__(self, a: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
+
+class ObjectStructInfo(StructInfo):
+    """Any value (``R.Object``)."""
+    def __init__(self, *, span: Span | None = None) -> None: ...
+
+class OffsetSum:
+    """A sum of axis-bound terms (``1 @ Axis.laneid + 512``); a bare number is over ``m``."""
+    terms: tuple[tuple[Axis, Any], ...]
+    @staticmethod
+    def of(value: Any) -> OffsetSum:
+        """``value`` as an offset sum."""
+    def __add__(self, other: Any) -> OffsetSum: ...
+    def plus(self, other: Any) -> OffsetSum:
+        """This sum with ``other`` (a term, a sum or a number over ``m``) added."""
+    def __radd__(self, other: Any) -> OffsetSum: ...
+    def __init__(self, terms: tuple[tuple[Axis, Any], ...]) -> None: ...
+    def __eq__(self, other: Any) -> Any: ...
 
 class Op(Node):
     """An operator, e.g. ``tir.exp`` or ``relax.add``; one object per name (`get_op`)."""
     name: str
     def __init__(self, name: str, *, span: Span | None = None) -> None: ...
 
+class OptionalAnnotation:
+    """``T.Optional(T.Buffer(...))``: a ``@T.jit`` buffer parameter that may be ``None``."""
+    annotation: Any
+    def __init__(self, annotation: Any) -> None: ...
+    def __eq__(self, other: Any) -> Any: ...
+
+class OptionalProxy:
+    """``T.Optional(annotation)``."""
+    def __call__(self, annotation: Any) -> OptionalAnnotation: ...
+    def __getitem__(self, annotation: Any) -> OptionalAnnotation: ...
+
 class Or(CmpOp):
     """Logical ``a or b`` on booleans."""
-    def __init__(self, a: PrimExpr, b: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, b: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
 
-class PointerType(Type):
+class PointerType(Type_):
     """A pointer to ``element_dtype`` in memory ``storage_scope``."""
     element_dtype: str
     storage_scope: str
@@ -475,12 +812,13 @@ class PrimFunc(Node):
     params: tuple[Var, ...]
     body: Stmt
     buffer_map: Mapping[Var, Buffer]
-    ret_type: Type | None
+    ret_type: Type_ | None
     attrs: Mapping[str, Any]
     private: bool
     def with_attr(self, key: str, value: Any) -> PrimFunc:
         """A copy with attribute ``key`` set to ``value``."""
-    def __init__(self, params: tuple[Var, ...], body: Stmt, buffer_map: Mapping[Var, Buffer] = ..., ret_type: Type | None = None, attrs: Mapping[str, Any] = ..., private: bool = False, *, span: Span | None = None) -> None: ...
+    def __init__(self, params: tuple[Var, ...], body: Stmt, buffer_map: Mapping[Var, Buffer] = ..., ret_type: Type_ | None = None, attrs: Mapping[str, Any] = ..., private: bool = False, *, span: Span | None = None) -> None: ...
+    def __call__(self, *args: Any) -> Any: ...
 
 class PrimFuncFrame(TIRFrame):
     """``T.prim_func()``: parameters, buffer map, attributes and the body."""
@@ -488,10 +826,29 @@ class PrimFuncFrame(TIRFrame):
     def finalize(self, builder: IRBuilder) -> None:
         """Turn this frame's contents into IR and attach it to its parent (or the result)."""
 
-class PrimType(Type):
+class PrimStructInfo(StructInfo):
+    """A scalar of ``dtype``, its value known when ``value`` is given (``R.Prim("int64")``)."""
+    dtype: str
+    value: PrimExpr | None
+    def __init__(self, dtype: str = 'void', value: PrimExpr | None = None, *, span: Span | None = None) -> None: ...
+
+class PrimType(Type_):
     """The type of a scalar of ``dtype``."""
     dtype: str
     def __init__(self, dtype: str, *, span: Span | None = None) -> None: ...
+
+class PrimValue(Expr):
+    """A TIR scalar used as a Relax value (``R.prim_value(n)``)."""
+    value: PrimExpr
+    def __init__(self, value: PrimExpr, *, span: Span | None = None, struct_info: StructInfo | None = None) -> None: ...
+
+class PtxChain:
+    """``T.ptx.<family>.<modifier>...``: the candidate shapes still open; call to emit."""
+    def __init__(self, family: str, candidates: tuple[Candidate, ...]) -> None: ...
+    def narrowed(self, token: str) -> PtxChain:
+        """The chain with modifier ``token`` (PTX spelling) filled in."""
+    def __call__(self, *args: Any, pred: Any = None, preserve_dst: bool = False) -> PrimExpr: ...
+    def __getattr__(self, name: str) -> PtxChain: ...
 
 class Ramp(PrimExpr):
     """The vector ``[base, base + stride, ..., base + (lanes - 1) * stride]``."""
@@ -499,7 +856,7 @@ class Ramp(PrimExpr):
     stride: PrimExpr
     lanes: int
     dtype: str
-    def __init__(self, base: PrimExpr, stride: PrimExpr, lanes: int, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, base: Operand, stride: Operand, lanes: int, dtype: str = '', *, span: Span | None = None) -> None: ...
 
 class Range(Node):
     """The half-open interval ``[min, min + extent)``."""
@@ -509,6 +866,13 @@ class Range(Node):
     def from_min_extent(min_value: Operand, extent: Operand) -> Range:
         """A range from ``min_value`` spanning ``extent`` (constants become IR)."""
     def __init__(self, min: PrimExpr, extent: PrimExpr, *, span: Span | None = None) -> None: ...
+
+class RelaxError(ValueError):
+    """A Relax program the builder rejects, with a diagnostic code and, when known, a span."""
+    def __init__(self, code: str, message: str, span: Span | None = None) -> None: ...
+
+class RelaxFrame(Frame):
+    """Base of the Relax frames."""
 
 class SBlock(Stmt):
     """A schedulable block (TVM's s_tir SBlock): axes, accessed regions, init and body."""
@@ -536,13 +900,57 @@ class SBlockRealize(Stmt):
     block: SBlock
     def __init__(self, iter_values: tuple[PrimExpr, ...], predicate: PrimExpr, block: SBlock, *, span: Span | None = None) -> None: ...
 
+class SMEMPool:
+    """Bump allocator over a region of dynamic shared memory (one ``shared.dyn`` buffer)."""
+    def __init__(self, ptr: Any = ...) -> None: ...
+    def alloc(self, shape: Sequence[Any], dtype: str = 'float32', strides: Sequence[Any] | None = None, scope: str = 'shared.dyn', align: int = 0, layout: Any = 'default') -> Buffer:
+        """A buffer at the pool's next offset (rounded up to ``align`` bytes)."""
+    def move_base_to(self, offset: int) -> None:
+        """Continue allocating at byte ``offset`` (regions may be reused)."""
+    def commit(self, size: int | None = None) -> None:
+        """Record the bytes the pool uses (``size``, by default its high-water mark)."""
+
+class ScopeIdDef(Node):
+    """``def_ids`` index the ``cur`` scopes inside one ``parent`` scope, ``extents`` of them."""
+    def_ids: tuple[Var, ...]
+    extents: tuple[PrimExpr, ...] | None
+    parent: str
+    cur: str
+    preferred_extents: tuple[PrimExpr, ...] | None
+    def __init__(self, def_ids: tuple[Var, ...], extents: tuple[PrimExpr, ...] | None, parent: str, cur: str, preferred_extents: tuple[PrimExpr, ...] | None = None, *, span: Span | None = None) -> None: ...
+
+class ScopeNamespace:
+    """``T.cta`` / ``T.warp`` / ...: every tile primitive, run by the whole ``scope``."""
+    def __init__(self, label: str) -> None: ...
+
 class Select(PrimExpr):
     """``true_value if condition else false_value``, both sides evaluated."""
     condition: PrimExpr
     true_value: PrimExpr
     false_value: PrimExpr
     dtype: str
-    def __init__(self, condition: PrimExpr, true_value: PrimExpr, false_value: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, condition: Operand, true_value: Operand, false_value: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
+
+class SeqExprFrame(RelaxFrame):
+    """A sequence of binding blocks with a result (a function body, an ``if`` branch)."""
+    def __init__(self) -> None: ...
+    def flush(self) -> None:
+        """Close the open non-dataflow block."""
+    def take_blocks(self) -> tuple[BindingBlock, ...]:
+        """The blocks, adjacent blocks of the same kind merged (as TVM's normaliser does)."""
+    def last_binding(self) -> Binding | None:
+        """The binding made last in this frame."""
+
+class ShapeExpr(Expr):
+    """A shape value ``R.shape([n, 4])``; also a tensor struct info's known shape."""
+    values: tuple[PrimExpr, ...]
+    def __init__(self, values: tuple[PrimExpr, ...], *, span: Span | None = None, struct_info: StructInfo | None = None) -> None: ...
+
+class ShapeStructInfo(StructInfo):
+    """A shape value (``R.Shape([n, 4])`` or ``R.Shape(ndim=2)``)."""
+    values: tuple[PrimExpr, ...] | None
+    ndim: int
+    def __init__(self, values: tuple[PrimExpr, ...] | None = None, ndim: int = -1, *, span: Span | None = None) -> None: ...
 
 class Shuffle(PrimExpr):
     """Lanes of the concatenated ``vectors`` picked by ``indices``."""
@@ -553,7 +961,7 @@ class Shuffle(PrimExpr):
 
 class SizeVar(Var):
     """A variable known to be non-negative (a shape dimension)."""
-    def __init__(self, name: str, dtype: str = 'int32', type_annotation: Type | None = None, *, span: Span | None = None) -> None: ...
+    def __init__(self, name: str, dtype: str = 'int32', type_annotation: Type_ | None = None, *, span: Span | None = None) -> None: ...
 
 class Span:
     """A range in one file: 1-based lines and columns (characters), end exclusive."""
@@ -567,6 +975,11 @@ class Span:
     def __init__(self, file: str, line: int, column: int, end_line: int, end_column: int) -> None: ...
     def __eq__(self, other: Any) -> Any: ...
 
+class SpecBuilder:
+    """``T.S[(8, 4):(4 @ Axis.laneid, 1)]`` (shard) and ``T.R[2:1 @ Axis.warpid]`` (replica)."""
+    def __init__(self, kind: str) -> None: ...
+    def __getitem__(self, key: Any) -> LayoutSpec: ...
+
 class Stmt(Node):
     """A TIR statement."""
 
@@ -576,13 +989,42 @@ class StringImm(PrimExpr):
     dtype: str
     def __init__(self, value: str, dtype: str = 'handle', *, span: Span | None = None) -> None: ...
 
+class StringImm_:
+    """A string constant."""
+
+class StringImm__(Expr):
+    """A string value (``R.str("x = {}")``)."""
+    value: str
+    def __init__(self, value: str, *, span: Span | None = None, struct_info: StructInfo | None = None) -> None: ...
+
+class StringType(Type_):
+    """The type of a string value (``I.StringType()``)."""
+    def __init__(self, *, span: Span | None = None) -> None: ...
+
+class StructInfo(Node):
+    """Base of every struct info."""
+
 class Sub(BinaryOp):
     """``a - b``."""
-    def __init__(self, a: PrimExpr, b: PrimExpr, dtype: str = '', *, span: Span | None = None) -> None: ...
+    def __init__(self, a: Operand, b: Operand, dtype: str = '', *, span: Span | None = None) -> None: ...
 
 class TIRFrame(Frame):
     """A frame whose body is a list of statements."""
     def __init__(self) -> None: ...
+
+class TMEMPool:
+    """Bump allocator over tensor-memory columns (Blackwell ``tcgen05``)."""
+    def __init__(self, pool: SMEMPool, total_cols: int = 512, *, cta_group: int = 1, alloc_warp: int = 0, dealloc_warp: int | None = None, tmem_addr: Any = None, sync_after_alloc: bool = True) -> None: ...
+    @property
+    def addr(self) -> Any: ...
+    def alloc(self, shape: Sequence[Any], dtype: str = 'float32', *, layout: Any = None, cols: int | None = None) -> Buffer:
+        """A tensor-memory buffer at the next free columns."""
+    def move_base_to(self, col: int) -> None:
+        """Continue allocating at column ``col``."""
+    def commit(self) -> None:
+        """Allocate the pool's columns (``tcgen05.alloc`` by one warp)."""
+    def dealloc(self) -> None:
+        """Release the pool's columns (``tcgen05.dealloc`` by one warp)."""
 
 class Target(Node):
     """A compilation target, kept as its configuration (``T.target({"kind": "llvm"})``)."""
@@ -595,25 +1037,101 @@ class Target(Node):
         """A `Target` from a configuration dict or a target string such as ``"llvm -mcpu=x"``."""
     def __init__(self, config: Mapping[str, Any] = ..., host: Target | None = None, *, span: Span | None = None) -> None: ...
 
+class TensorRegion:
+    """A region of a buffer (``A[0:64, 0:8]``), as TVM 0.27's ``TensorRegion(source, region)``."""
+
+class TensorStructInfo(StructInfo):
+    """A tensor (``R.Tensor((n, 4), "float32")``, ``R.Tensor(ndim=2)``, ``R.Tensor``)."""
+    shape: Expr | None
+    dtype: str
+    ndim: int
+    vdevice: VDevice | None
+    @property
+    def shape_values(self) -> tuple[PrimExpr, ...] | None: ...
+    @property
+    def is_unknown_ndim(self) -> bool: ...
+    @property
+    def is_unknown_dtype(self) -> bool: ...
+    def __init__(self, shape: Expr | None = None, dtype: str = 'void', ndim: int = -1, vdevice: VDevice | None = None, *, span: Span | None = None) -> None: ...
+
 class ThenFrame(TIRFrame):
     """``with T.Then():`` inside `IfFrame`."""
     def finalize(self, builder: IRBuilder) -> None:
         """Turn this frame's contents into IR and attach it to its parent (or the result)."""
 
-class TupleType(Type):
-    """A tuple type; the empty tuple is ``void``."""
-    fields: tuple[Type, ...]
-    def __init__(self, fields: tuple[Type, ...] = ..., *, span: Span | None = None) -> None: ...
+class ThenFrame_(BranchFrame):
+    """``R.Then()``."""
 
-class Type(Node):
+class TileLayout:
+    """A tile layout: ``T.TileLayout(T.S[(32, 32):(33, 1)])`` (a padded row-major tile)."""
+    @staticmethod
+    def from_iters(shard: Sequence[Any] = ..., replica: Sequence[Any] = ..., offset: Mapping[Any | str, PrimExpr | int] | None = None) -> Any:
+        """A tile layout from iterators: ``T.TileLayout.from_iters([T.Iter(32, 1, "laneid")])``."""
+
+class TilePrimitiveCall(Stmt):
+    """A tile primitive (``T.cta.copy(dst, src)``) run cooperatively by a ``scope``.
+
+    ``args`` are the primitive's arguments in its parameter order: buffer regions,
+    expressions, and Python values (axes lists, flags) as written.
+    """
+    op: str
+    args: tuple[object, ...]
+    scope: str
+    dispatch: str | None
+    config: Mapping[str, object]
+    workspace: Mapping[str, object]
+    def __init__(self, op: str, args: tuple[object, ...], scope: str = 'thread', dispatch: str | None = None, config: Mapping[str, object] = ..., workspace: Mapping[str, object] = ..., *, span: Span | None = None) -> None: ...
+
+class TupleStructInfo(StructInfo):
+    """A tuple of values (``R.Tuple(R.Tensor(...), R.Shape(...))``)."""
+    fields: tuple[StructInfo, ...]
+    def __init__(self, fields: tuple[StructInfo, ...] = ..., *, span: Span | None = None) -> None: ...
+
+class TupleType(Type_):
+    """A tuple type; the empty tuple is ``void``."""
+    fields: tuple[Type_, ...]
+    def __init__(self, fields: tuple[Type_, ...] = ..., *, span: Span | None = None) -> None: ...
+
+class Tuple_(Expr):
+    """``(a, b, ...)``."""
+    fields: tuple[Expr, ...]
+    def __init__(self, fields: tuple[Expr, ...], *, span: Span | None = None, struct_info: StructInfo | None = None) -> None: ...
+
+class Type_(Node):
     """A type annotation of a variable (beyond its dtype)."""
+
+class UnionType:
+    """Represent a PEP 604 union type
+
+    E.g. for int | str
+    """
+
+class VDevice(GlobalInfo):
+    """A virtual device: a target, a device id and a memory scope (``I.vdevice("cuda", 0)``)."""
+    target: Target
+    vdevice_id: int
+    memory_scope: str
+    def __init__(self, target: Target, vdevice_id: int = 0, memory_scope: str = 'global', *, span: Span | None = None) -> None: ...
 
 class Var(PrimExpr):
     """A variable; two `Var`s with the same name are different variables."""
     name: str
     dtype: str
-    type_annotation: Type | None
-    def __init__(self, name: str, dtype: str = 'int32', type_annotation: Type | None = None, *, span: Span | None = None) -> None: ...
+    type_annotation: Type_ | None
+    @property
+    def ty(self) -> Type_: ...
+    def __init__(self, name: str, dtype: str = 'int32', type_annotation: Type_ | None = None, *, span: Span | None = None) -> None: ...
+
+class VarBinding(Binding):
+    """``var = value``."""
+    value: Expr
+    def __init__(self, var: Var_, value: Expr, *, span: Span | None = None) -> None: ...
+
+class Var_(Expr):
+    """A variable bound by a function parameter or a binding."""
+    name_hint: str
+    struct_info: StructInfo | None
+    def __init__(self, name_hint: str, *, span: Span | None = None, struct_info: StructInfo | None = None) -> None: ...
 
 class WhileFrame(TIRFrame):
     """``while cond:``."""
@@ -621,7 +1139,18 @@ class WhileFrame(TIRFrame):
     def finalize(self, builder: IRBuilder) -> None:
         """Turn this frame's contents into IR and attach it to its parent (or the result)."""
 
+class _CallableNamespace:
+    """A namespace that is also a call: ``T.nvshmem.putmem_nbi(...)`` and ``....warp(...)``."""
+    def __init__(self, name: str, doc: str, call: IntrinsicSpec, variants: list[IntrinsicSpec]) -> None: ...
+    def __call__(self, *args: Any, **kwargs: Any) -> Any: ...
+
 class meta_var:
     """A parser-time value (metaprogramming), substituted where it is used."""
     def __init__(self, value: Any) -> None: ...
     def __iter__(self) -> Any: ...
+
+class scalar_wrapper:
+    """A scalar's storage, as the allocating functions return it (``.scalar`` is its load)."""
+    def __init__(self, scalar: BufferLoad | Buffer) -> None: ...
+    @property
+    def scalar(self) -> BufferLoad: ...

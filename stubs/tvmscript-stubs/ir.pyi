@@ -8,20 +8,31 @@ IR classes and structural equality of `tvmscript.core.ir` that users reach as ``
 import builtins
 import enum
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, Literal, ParamSpec, TypeVar, overload
 
 from tvmscript import _ir as _ir
 from tvmscript._ir import DataType as DataType
+from tvmscript._ir import GenericConst as GenericConst
 from tvmscript._ir import GlobalVar as GlobalVar
 from tvmscript._ir import IRModule as IRModule
+from tvmscript._ir import IRModuleFrame as IRModuleFrame
 from tvmscript._ir import Node as Node
 from tvmscript._ir import Span as Span
+from tvmscript._ir import StringImm_ as StringImm
+from tvmscript._ir import StringType as StringType
 from tvmscript._ir import Target as Target
 from tvmscript._ir import meta_var as meta_var
 
-__all__ = ['DataType', 'GlobalVar', 'IRModule', 'Node', 'Span', 'Target', 'assert_structural_equal', 'decl_function', 'def_function', 'ir_module', 'lookup_name', 'meta_var', 'module_attrs', 'module_get_attr', 'module_global_infos', 'module_set_attr', 'structural_equal', 'structural_hash']
+__all__ = ['DataType', 'GenericConst', 'GlobalVar', 'IRModule', 'IRModuleFrame', 'Node', 'Range', 'Span', 'StringImm', 'StringType', 'Target', 'assert_structural_equal', 'decl_function', 'def_function', 'dummy_global_info', 'ir_module', 'lookup_name', 'lookup_vdevice', 'meta_var', 'module_attrs', 'module_get_attr', 'module_global_infos', 'module_set_attr', 'pyfunc', 'structural_equal', 'structural_hash', 'vdevice']
 
 
+
+
+
+
+
+def Range(begin: _ir.PrimExpr | int, end: _ir.PrimExpr | int | None = None) -> _ir.Range:
+    """The range ``[begin, end)`` (``[0, begin)`` with one argument)."""
 
 
 
@@ -36,11 +47,24 @@ def decl_function(func_name: str, func_signature: _ir.Node | None = None) -> _ir
 def def_function(func_name: str, func: _ir.Node) -> None:
     """Define the declared function ``func_name`` as ``func``."""
 
-def ir_module(cls: Any = None, *, check_well_formed: bool = True) -> Any:
+def dummy_global_info() -> _ir.DummyGlobalInfo:
+    """A placeholder global info."""
+
+@overload
+def ir_module(mod: type[object], /) -> _ir.IRModule:
+    """Parse the decorated class's source into an `IRModule`."""
+@overload
+def ir_module(mod: None = None, check_well_formed: bool = True, s_tir: bool = False) -> Callable[[type[object]], _ir.IRModule]:
     """Parse the decorated class's source into an `IRModule`."""
 
 def lookup_name(name: str) -> bool:
     """Whether the module being built declares ``name``."""
+
+def lookup_vdevice(target_kind: str | None = None, device_index: int = -1) -> _ir.VDevice | None:
+    """The ``device_index``-th vdevice of kind ``target_kind`` of the module, or None.
+
+    ``device_index`` -1 means the first one of that kind.
+    """
 
 
 def module_attrs(attrs: Mapping[str, Any], allow_overwrite: bool = False) -> None:
@@ -54,6 +78,9 @@ def module_global_infos(global_infos: Mapping[str, Any]) -> None:
 
 def module_set_attr(attr_key: str, attr_value: Any, allow_overwrite: bool = False) -> None:
     """Set one attribute of the module being built."""
+
+def pyfunc(func: Any) -> Any:
+    """Mark a Python function of an ``@I.ir_module`` class as a module member (not parsed)."""
 
 def structural_equal(lhs: object, rhs: object, map_free_vars: bool = False) -> bool:
     """Whether ``lhs`` and ``rhs`` are the same IR up to renaming of variables.
@@ -71,3 +98,6 @@ def structural_hash(node: object, map_free_vars: bool = False) -> int:
     Variables hash by the order in which they first appear, so renaming keeps the hash; free
     variables are treated the same way, which is consistent with either ``map_free_vars``.
     """
+
+def vdevice(target: Mapping[str, Any] | str | Any = None, vdevice_id: int = 0, memory_scope: str = 'global') -> _ir.VDevice:
+    """A virtual device (``I.vdevice("llvm")``, ``I.vdevice({"kind": "cuda"}, 0, "global")``)."""

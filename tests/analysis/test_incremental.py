@@ -10,7 +10,7 @@ import random
 import re
 
 import pytest
-from conftest import corpus_rows, script
+from conftest import CORPUS_MISSING, HAVE_CORPUS, corpus_rows, script
 
 from tvmscript import Diagnostic, check_source
 from tvmscript.analysis import IncrementalAnalyser, build_diagnostics, index_source
@@ -36,6 +36,8 @@ _UNBOUND = script(
 
 
 def _corpus_file(count: int, seed: int) -> str:
+    if not HAVE_CORPUS:
+        pytest.skip(CORPUS_MISSING)
     rng = random.Random(seed)
     rows = [p for p in corpus_rows("tir") if p.kind in ("tir_te", "tir_scheduled")]
     out = [_HEADER, "N = 4\n"]
@@ -176,3 +178,25 @@ def test_a_syntax_error_falls_back_to_check_source() -> None:
     text = _corpus_file(3, 1) + "\ndef broken(:\n"
     checker = IncrementalAnalyser()
     assert checker.check(text) == check_source(text)
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "x = (",  # reported further down, where the next definition starts
+        "x = 1 +",
+        "def g(:",
+        "    y = 2",  # an unexpected indent
+    ],
+)
+def test_a_syntax_error_below_good_chunks_is_check_sources(broken: str) -> None:
+    good = script("""
+        from tvm.script import tirx as T
+
+        @T.prim_func
+        def f(a: T.Buffer((4,), "float32")):
+            a[0] = T.float32(1)
+    """)
+    after = '\n@T.prim_func\ndef h(a: T.Buffer((4,), "float32")):\n    a[0] = b\n'
+    text = good + "\n" + broken + "\n" + after
+    assert IncrementalAnalyser("k.py").check(text) == check_source(text, "k.py")

@@ -215,6 +215,7 @@ def test_corpus_program_indexes(program: object) -> None:
                         assert found[(target.lineno, target.id)].kind == "block_axis"
 
 
+@pytest.mark.requires_corpus
 def test_cache_matches_full_index_through_edits() -> None:
     rng = random.Random(7)
     programs = [p for p in TIR_PROGRAMS if p.kind in ("tir_te", "tir_scheduled")]

@@ -1,23 +1,37 @@
 """The language server driven over stdio on a 1,500-line file of 100 corpus kernels.
 
 Run: ``python tests/benchmarks/bench_lsp.py [--trials N]``. Prints the median and p90 of each
-latency next to its target, and the server's resident memory:
-diagnostics after a one-character edit <= 50 ms (didChange to the publishDiagnostics of that
-version), completion after ``T.`` <= 15 ms, hover on a ``T.*`` name <= 5 ms, hover on a function
-name <= 20 ms, whole-file formatting (no target), RSS <= 100 MiB.
+latency next to its target and next to pyright's and pylsp's figures on the same file
+(``lsp_reference.json``), and the server's resident memory:
+
+- server start to the ``initialize`` result <= 300 ms; first diagnostics after ``didOpen``
+  <= 200 ms;
+- diagnostics after a one-character edit (didChange to the publishDiagnostics of that version)
+  <= 20 ms median, p90 <= 30 ms;
+- completion after ``T.`` p90 <= 10 ms; hover on a ``T.*`` name <= 5 ms, on a function name
+  <= 20 ms;
+- formatting the whole file (layout) <= 100 ms, the first request (nothing remembered) and the
+  next ones; RSS <= 100 MiB.
+
+``--server pyright`` or ``--server pylsp`` (from ``--venv``, default ``/work/lsp-venv``, where
+``pip install pyright python-lsp-server[pyflakes,pycodestyle]`` put them) measures that server
+on the same file and the same requests instead; ``--record`` stores its figures in
+``lsp_reference.json``. Requests a server does not answer are left out of its figures.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import re
 import statistics
 import sys
 import tempfile
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -25,15 +39,21 @@ from conftest import corpus_rows
 from server.rpc_client import RpcClient
 
 KERNELS = 100
-TARGETS = {
-    "diagnostics after an edit": 50.0,
-    "completion after T.": 15.0,
-    "hover on T.*": 5.0,
-    "hover on a function": 20.0,
-    "formatting the file": None,
-    "hover on a local after an edit": None,
-    "semantic tokens after an edit": None,
+REFERENCE: Final = Path(__file__).resolve().parent / "lsp_reference.json"
+# name -> (median target, p90 target), in ms (None: no target)
+TARGETS: Final[dict[str, tuple[float | None, float | None]]] = {
+    "server start to initialize result": (300.0, None),
+    "first diagnostics after didOpen": (200.0, None),
+    "diagnostics after an edit": (20.0, 30.0),
+    "completion after T.": (None, 10.0),
+    "hover on T.*": (5.0, None),
+    "hover on a function": (20.0, None),
+    "hover on a local after an edit": (None, None),
+    "semantic tokens after an edit": (None, None),
+    "formatting the file (first request)": (100.0, None),
+    "formatting the file (again)": (100.0, None),
 }
+ONCE: Final = ("server start to initialize result", "first diagnostics after didOpen")
 RSS_TARGET_MIB = 100.0
 
 
@@ -45,6 +65,8 @@ def build_file(kernels: int = KERNELS) -> str:
         (p for p in corpus_rows("tir") if p.row["runnable"] and "metadata" not in p.text),
         key=lambda p: (abs(p.text.count("\n") - 17), p.id),
     )
+    if not programs:
+        raise SystemExit("bench_lsp needs the reference corpus (set TVMSCRIPT_CORPUS)")
     for program in programs:
         body = [line for line in program.text.splitlines() if not line.startswith("# from ")]
         text = "\n".join(body)
@@ -61,6 +83,14 @@ def build_file(kernels: int = KERNELS) -> str:
     return "\n".join(out) + "\n"
 
 
+def server_command(server: str, venv: Path) -> list[str]:
+    if server == "tvmscript":
+        return [sys.executable, "-m", "tvmscript_server"]
+    if server == "pyright":
+        return [str(venv / "bin" / "pyright-langserver"), "--stdio"]
+    return [str(venv / "bin" / "pylsp")]
+
+
 def position(lines: list[str], pattern: str, start: int) -> tuple[int, int]:
     """Line and column of the first match of ``pattern`` at or after line ``start``."""
     for number in range(start, len(lines)):
@@ -73,90 +103,110 @@ def p90(values: list[float]) -> float:
     return sorted(values)[min(len(values) - 1, int(0.9 * len(values)))]
 
 
-async def timed(trials: int, run: Callable[[], Awaitable[float]]) -> list[float]:
-    return [await run() for _ in range(trials)]
+async def timed(trials: int, run: Callable[[], Awaitable[float | None]]) -> list[float]:
+    found = [await run() for _ in range(trials)]
+    return [value for value in found if value is not None]
 
 
-async def measure(trials: int) -> tuple[dict[str, list[float]], dict[str, Any]]:
+class Session:
+    """One server on the benchmark file: the document, its version, the requests."""
+
+    def __init__(self, client: RpcClient, uri: str, versioned: bool) -> None:
+        self.client = client
+        self.doc = {"uri": uri}
+        self.version = 1
+        self.versioned = versioned  # whether the server's diagnostics carry the version
+
+    async def change(self, changes: list[dict[str, Any]]) -> float:
+        self.version += 1
+        return await self.client.notify(
+            "textDocument/didChange",
+            {"textDocument": {**self.doc, "version": self.version}, "contentChanges": changes},
+        )
+
+    async def diagnostics_of(self, sent: float, timeout: float = 30) -> float | None:
+        """Milliseconds from ``sent`` to the diagnostics of the current version (None: none)."""
+        version = self.version
+
+        def accept(params: dict[str, Any]) -> bool:
+            return params.get("version") == version if self.versioned else True
+
+        try:
+            at, _ = await self.client.wait_diagnostics(sent, accept, timeout)
+        except TimeoutError:
+            return None
+        return (at - sent) * 1000
+
+    async def request(self, method: str, params: dict[str, Any]) -> tuple[float, Any]:
+        seconds, answer = await self.client.request(
+            method, {"textDocument": self.doc, **params}, timeout=120
+        )
+        return seconds * 1000, answer
+
+
+def _edit(line: int, column: int, end: int, text: str) -> dict[str, Any]:
+    return {
+        "range": {
+            "start": {"line": line, "character": column},
+            "end": {"line": line, "character": end},
+        },
+        "text": text,
+    }
+
+
+async def measure(
+    trials: int, server: str, venv: Path
+) -> tuple[dict[str, list[float]], dict[str, Any]]:
     text = build_file()
     lines = text.splitlines()
     work = Path(tempfile.mkdtemp(prefix="bench-lsp-"))
     path = work / "kernels.py"
     path.write_text(text)
-    uri = path.as_uri()
-    doc = {"uri": uri}
-    client = RpcClient([sys.executable, "-m", "tvmscript_server"], work / "stderr.log")
+    client = RpcClient(server_command(server, venv), work / "stderr.log")
+    results: dict[str, list[float]] = {}
+    start = time.perf_counter()
     await client.start()
-    await client.initialize(work)
+    await client.initialize(work, {"textDocument": {"synchronization": {}}})
+    results["server start to initialize result"] = [(time.perf_counter() - start) * 1000]
     info: dict[str, Any] = {"lines": len(lines), "kernels": text.count("@T.prim_func")}
+    session = Session(client, path.as_uri(), versioned=server != "pylsp")
     sent = await client.notify(
         "textDocument/didOpen",
-        {"textDocument": {**doc, "languageId": "python", "version": 1, "text": text}},
+        {"textDocument": {**session.doc, "languageId": "python", "version": 1, "text": text}},
     )
-    at, first = await client.wait_diagnostics(sent, lambda p: p.get("version") == 1)
-    info["first diagnostics (ms)"] = (at - sent) * 1000
-    info["diagnostics on the clean file"] = len(first["diagnostics"])
-    results: dict[str, list[float]] = {}
+    first = await session.diagnostics_of(sent, timeout=120)
+    results["first diagnostics after didOpen"] = [first] if first is not None else []
 
     # Break a buffer name deep in the file, then mend it: each edit one character.
     line, _ = position(lines, r"\] = ", int(len(lines) * 0.8))
     column = re.search(r"(\w+)\[", lines[line]).start(1)  # type: ignore[union-attr]
-    version = 1
-    edits = []
+
+    async def one_edit(broken: bool) -> float | None:
+        change = _edit(line, column, column + (0 if broken else 1), "Q" if broken else "")
+        return await session.diagnostics_of(await session.change([change]), timeout=10)
+
+    edits: list[float] = []
     for _ in range(trials):
-        for broken in (True, False):
-            version += 1
-            end = column + (0 if broken else 1)
-            change = {
-                "range": {
-                    "start": {"line": line, "character": column},
-                    "end": {"line": line, "character": end},
-                },
-                "text": "Q" if broken else "",
-            }
-            sent = await client.notify(
-                "textDocument/didChange",
-                {"textDocument": {**doc, "version": version}, "contentChanges": [change]},
-            )
-            at, _ = await client.wait_diagnostics(sent, lambda p, v=version: p.get("version") == v)
-            edits.append((at - sent) * 1000)
+        edits += await timed(1, lambda: one_edit(True))
+        edits += await timed(1, lambda: one_edit(False))
     results["diagnostics after an edit"] = edits
 
     # Completion after "T." on a new line inside a loop near the end.
     line, _ = position(lines, r"^\s+for .* in ", int(len(lines) * 0.85))
     indent = re.match(r"\s*", lines[line + 1]).group(0)  # type: ignore[union-attr]
-    version += 1
-    insert = {
-        "range": {
-            "start": {"line": line + 1, "character": 0},
-            "end": {"line": line + 1, "character": 0},
-        },
-        "text": indent + "T.\n",
-    }
-    await client.notify(
-        "textDocument/didChange",
-        {"textDocument": {**doc, "version": version}, "contentChanges": [insert]},
-    )
-    where = {"line": line + 1, "character": len(indent) + 2}
+    await session.change([{**_edit(line + 1, 0, 0, indent + "T.\n")}])
+    where = {"position": {"line": line + 1, "character": len(indent) + 2}}
     answers: list[Any] = []
 
-    async def complete() -> float:
-        seconds, answer = await client.request(
-            "textDocument/completion", {"textDocument": doc, "position": where}
-        )
+    async def complete() -> float | None:
+        ms, answer = await session.request("textDocument/completion", where)
         answers.append(answer)
-        return seconds * 1000
+        return None if "error" in answer else ms
 
     results["completion after T."] = await timed(trials, complete)
-    last = answers[-1]
-    result = last.get("result")
+    result = answers[-1].get("result")
     items = result.get("items", []) if isinstance(result, dict) else result or []
-    info["completion answer"] = (
-        f"error {last['error'].get('message', '')[:60]!r}"
-        if "error" in last
-        else f"{len(items)} items"
-    )
-    version += 1
+    info["completion answer"] = f"{len(items)} items"
     remove = {
         "range": {
             "start": {"line": line + 1, "character": 0},
@@ -164,16 +214,13 @@ async def measure(trials: int) -> tuple[dict[str, list[float]], dict[str, Any]]:
         },
         "text": "",
     }
-    await client.notify(
-        "textDocument/didChange",
-        {"textDocument": {**doc, "version": version}, "contentChanges": [remove]},
-    )
+    await session.change([remove])
 
-    async def hover(at: tuple[int, int], seen: list[Any]) -> float:
-        params = {"textDocument": doc, "position": {"line": at[0], "character": at[1]}}
-        seconds, answer = await client.request("textDocument/hover", params)
+    async def hover(at: tuple[int, int], seen: list[Any]) -> float | None:
+        params = {"position": {"line": at[0], "character": at[1]}}
+        ms, answer = await session.request("textDocument/hover", params)
         seen.append(answer.get("result"))
-        return seconds * 1000
+        return None if "error" in answer else ms
 
     t_line, t_col = position(lines, r"T\.(grid|exp|axis)", int(len(lines) * 0.7))
     seen_t: list[Any] = []
@@ -188,23 +235,12 @@ async def measure(trials: int) -> tuple[dict[str, list[float]], dict[str, Any]]:
     l_line, l_col = position(lines, r"^\s+for \w+ in ", int(len(lines) * 0.6))
     l_col = lines[l_line].index("for ") + 4
 
-    async def after_edit(method: str, params: dict[str, Any]) -> float:
-        nonlocal version
-        version += 1
-        end = len(lines[l_line]) + (version % 2)  # a trailing space added, then removed
-        change = {
-            "range": {
-                "start": {"line": l_line, "character": len(lines[l_line])},
-                "end": {"line": l_line, "character": end},
-            },
-            "text": " " if version % 2 == 0 else "",
-        }
-        await client.notify(
-            "textDocument/didChange",
-            {"textDocument": {**doc, "version": version}, "contentChanges": [change]},
-        )
-        seconds, _ = await client.request(method, {"textDocument": doc, **params})
-        return seconds * 1000
+    async def after_edit(method: str, params: dict[str, Any]) -> float | None:
+        grow = session.version % 2 == 1  # a trailing space added, then removed
+        end = len(lines[l_line]) + (0 if grow else 1)
+        await session.change([_edit(l_line, len(lines[l_line]), end, " " if grow else "")])
+        ms, answer = await session.request(method, params)
+        return None if "error" in answer else ms
 
     where_local = {"position": {"line": l_line, "character": l_col}}
     results["hover on a local after an edit"] = await timed(
@@ -213,64 +249,126 @@ async def measure(trials: int) -> tuple[dict[str, list[float]], dict[str, Any]]:
     results["semantic tokens after an edit"] = await timed(
         trials, lambda: after_edit("textDocument/semanticTokens/full", {})
     )
+    await session.change([{"text": text}])  # back to the original text
+    formats: list[Any] = []
 
-    await client.notify(  # back to the original text
-        "textDocument/didChange",
-        {"textDocument": {**doc, "version": version + 1}, "contentChanges": [{"text": text}]},
+    async def format_file() -> float | None:
+        options = {"options": {"tabSize": 4, "insertSpaces": True}}
+        ms, answer = await session.request("textDocument/formatting", options)
+        formats.append(answer)
+        return ms if "error" not in answer else None
+
+    results["formatting the file (first request)"] = await timed(1, format_file)
+    results["formatting the file (again)"] = await timed(max(trials // 4, 3), format_file)
+    edits_made = formats[0].get("result") if formats else None
+    info["formatting answer"] = (
+        f"{len(edits_made)} edits" if isinstance(edits_made, list) else str(edits_made)[:60]
     )
-    version += 1
-
-    async def format_file() -> float:
-        options = {"tabSize": 4, "insertSpaces": True}
-        seconds, _ = await client.request(
-            "textDocument/formatting", {"textDocument": doc, "options": options}
-        )
-        return seconds * 1000
-
-    results["formatting the file"] = await timed(max(trials // 4, 3), format_file)
     info["rss"] = client.rss_mib()
     await client.shutdown()
-    info["stderr"] = (work / "stderr.log").read_text()
+    info["stderr"] = (work / "stderr.log").read_text(errors="replace")
     return results, info
 
 
-def report(results: dict[str, list[float]], info: dict[str, Any]) -> bool:
-    """Print every figure next to its target; whether all targets are met."""
-    print(
-        f"file: {info['lines']} lines, {info['kernels']} kernels; first diagnostics "
-        f"{info['first diagnostics (ms)']:.0f} ms ({info['diagnostics on the clean file']} found)"
+def _figure(values: list[float]) -> str:
+    if not values:
+        return "       n/a"
+    if len(values) == 1:
+        return f"{values[0]:8.1f} ms"
+    return f"{statistics.median(values):8.1f} ms"
+
+
+def report(results: dict[str, list[float]], info: dict[str, Any], server: str) -> bool:
+    """Print every figure next to its target and the other servers'; whether all are met."""
+    reference = json.loads(REFERENCE.read_text()) if REFERENCE.exists() else {}
+    others = [name for name in ("pyright", "pylsp") if name in reference and name != server]
+    print(f"{server}: file of {info['lines']} lines, {info['kernels']} kernels")
+    header = f"{'':38} {'median':>11} {'p90':>11}  {'target':16}" + "".join(
+        f" {name:>11}" for name in others
     )
+    print(header)
     ok = True
     for name, values in results.items():
-        median, worst = statistics.median(values), p90(values)
-        target = TARGETS[name]
-        if target is None:
-            print(f"{name:28} median {median:8.2f} ms  p90 {worst:8.2f} ms  (no target)")
+        median_target, p90_target = TARGETS[name]
+        if not values:
+            print(f"{name:38} {'n/a':>11}")
             continue
-        passed = median <= target
-        ok &= passed
-        print(
-            f"{name:28} median {median:8.2f} ms  p90 {worst:8.2f} ms  target {target:g} ms  "
-            f"ratio {median / target:5.2f}  {'PASS' if passed else 'FAIL'}"
+        median, worst = statistics.median(values), p90(values)
+        passed = (median_target is None or median <= median_target) and (
+            p90_target is None or worst <= p90_target
         )
+        ok &= passed
+        wanted = " ".join(
+            part
+            for part in (
+                f"<= {median_target:g}" if median_target is not None else "",
+                f"p90 <= {p90_target:g}" if p90_target is not None else "",
+            )
+            if part
+        )
+        verdict = ("PASS" if passed else "FAIL") if wanted else ""
+        spread = "" if name in ONCE else f"{worst:8.1f} ms"
+        line = f"{name:38} {median:8.1f} ms {spread:>11}  {wanted:11} {verdict:4}"
+        for other in others:
+            line += f" {_figure(reference[other]['results'].get(name, []))}"
+        print(line)
     rss = info["rss"]
     ok &= rss <= RSS_TARGET_MIB
+    line = f"{'server RSS':38} {rss:8.1f} MiB {'':11}  <= {RSS_TARGET_MIB:g} MiB "
+    line += "PASS" if rss <= RSS_TARGET_MIB else "FAIL"
+    for other in others:
+        line += f" {reference[other]['rss']:8.1f} MiB"
+    print(line)
     print(
-        f"{'server RSS':28} {rss:8.1f} MiB  target {RSS_TARGET_MIB:g} MiB  "
-        f"ratio {rss / RSS_TARGET_MIB:5.2f}  {'PASS' if rss <= RSS_TARGET_MIB else 'FAIL'}"
+        f"completion: {info['completion answer']}; hover answered: {info['hover answers']}; "
+        f"formatting: {info['formatting answer']}"
     )
-    print(f"completion: {info['completion answer']}; hover answered: {info['hover answers']}")
-    if "Traceback" in info["stderr"]:
+    for other in others:
+        print(f"{other}: {reference[other]['version']}, recorded {reference[other]['recorded']}")
+    if server == "tvmscript" and "Traceback" in info["stderr"]:
         print("server stderr has a traceback:\n" + info["stderr"][-2000:])
     return ok
+
+
+def record(server: str, venv: Path, results: dict[str, list[float]], info: dict[str, Any]) -> None:
+    """Store ``server``'s figures in `REFERENCE` (the file is data, read by `report`)."""
+    reference = json.loads(REFERENCE.read_text()) if REFERENCE.exists() else {}
+    version = "?"
+    for binary in ("pyright-langserver", "pylsp"):
+        if server in binary and (venv / "bin" / binary).exists():
+            import subprocess
+
+            flag = ["--version"]
+            tool = venv / "bin" / ("pyright" if server == "pyright" else "pylsp")
+            done = subprocess.run([str(tool), *flag], capture_output=True, text=True, check=False)
+            version = (done.stdout or done.stderr).strip().splitlines()[-1]
+    reference[server] = {
+        "version": version,
+        "recorded": time.strftime("%Y-%m-%d"),
+        "lines": info["lines"],
+        "rss": round(info["rss"], 1),
+        "results": {name: [round(v, 2) for v in values] for name, values in results.items()},
+        "answers": {
+            key: info[key]
+            for key in ("completion answer", "hover answers", "formatting answer")
+            if key in info
+        },
+    }
+    REFERENCE.write_text(json.dumps(reference, indent=1, sort_keys=True) + "\n")
+    print(f"recorded {server}'s figures in {REFERENCE}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=20)
+    parser.add_argument("--server", choices=["tvmscript", "pyright", "pylsp"], default="tvmscript")
+    parser.add_argument("--venv", type=Path, default=Path("/work/lsp-venv"))
+    parser.add_argument("--record", action="store_true", help="store the figures as reference")
     args = parser.parse_args()
-    results, info = asyncio.run(measure(args.trials))
-    report(results, info)
+    results, info = asyncio.run(measure(args.trials, args.server, args.venv))
+    report(results, info, args.server)
+    if args.record:
+        record(args.server, args.venv, results, info)
     return 0  # a benchmark reports; `make bench` runs every one
 
 

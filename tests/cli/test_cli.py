@@ -122,6 +122,74 @@ def test_print_one_function_of_a_module(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["print", str(write(tmp_path, "m.py", text)), "--func", "g"]) == 2
 
 
+TWO = """\
+from tvm.script import tir as T
+from tvm.script import ir as I
+
+N = 8
+
+
+@T.prim_func
+def add(a: T.Buffer((N,), "float32"), b: T.Buffer((N,), "float32")):
+    for i in range(N):
+        b[i] = a[i] + T.float32(1)
+
+
+@T.prim_func
+def zero(c: T.Buffer((N * 2,), "float32")):
+    for i in range(N * 2):
+        c[i] = 0.0
+
+
+@I.ir_module
+class Mod:
+    @T.prim_func
+    def inner(a: T.Buffer((4,), "float32")):
+        a[0] = T.float32(2)
+"""
+
+
+def test_print_func_picks_one_top_level_definition_of_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "two.py", TWO)
+    assert main(["print", str(path), "--func", "zero"]) == 0
+    out = capsys.readouterr().out
+    assert 'def zero(c: T.Buffer((16,), "float32")):' in out
+    assert "def add" not in out
+    assert main(["print", str(path), "--func", "inner"]) == 0  # a function of the module
+    out = capsys.readouterr().out
+    assert "def inner(" in out
+    assert "class " not in out
+
+
+def test_print_of_a_file_with_several_definitions_names_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["print", str(write(tmp_path, "two.py", TWO))]) == 1
+    assert "found 3 TVMScript definitions (add, zero, Mod)" in capsys.readouterr().err
+
+
+def test_print_func_reports_errors_at_their_place_in_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "two.py", TWO.replace("c[i] = 0.0", "c[i] = d[i]"))
+    assert main(["print", str(path), "--func", "zero"]) == 1
+    assert f"{path}:16:16" in capsys.readouterr().err
+    assert main(["print", str(path), "--func", "add"]) == 0  # the other one is fine
+
+
+def test_print_func_of_an_unknown_or_ambiguous_name_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "two.py", TWO)
+    assert main(["print", str(path), "--func", "nope"]) == 2
+    assert f"no function named 'nope' in '{path}'" in capsys.readouterr().err
+    twice = TWO + TWO[TWO.index("@I.ir_module") :].replace("class Mod:", "class Other:")
+    assert main(["print", str(write(tmp_path, "twice.py", twice)), "--func", "inner"]) == 2
+    assert "'inner' is a function of several modules (Mod, Other)" in capsys.readouterr().err
+
+
 def test_print_of_a_bad_file_reports_and_exits_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -110,7 +110,10 @@ def test_warp_shuffle_takes_value_dtype() -> None:
 def test_target_keeps_config() -> None:
     target = T.target({"kind": "cuda", "arch": "sm_80"})
     assert target.kind == "cuda"
-    assert T.target("llvm -mcpu=native").config == {"kind": "llvm", "mcpu": "native"}
+    config = T.target("llvm -mcpu=native").config
+    # The options given, and the defaults TVM 0.27 prints for the kind (`keys`, `tag`, ...).
+    assert {"kind": "llvm", "mcpu": "native"}.items() <= config.items()
+    assert config["keys"] == ["cpu"]
 
 
 def test_comm_reducer_names_and_dtypes() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 
+import pytest
 from conftest import corpus_rows
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -98,6 +99,7 @@ def mutated(draw: st.DrawFn) -> str:
     return text
 
 
+@pytest.mark.requires_corpus
 @settings(
     max_examples=2000,
     deadline=None,

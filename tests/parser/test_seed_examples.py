@@ -98,7 +98,9 @@ SEED_EXAMPLES = {
 @pytest.mark.parametrize("name", sorted(SEED_EXAMPLES))
 def test_seed_example_parses_clean(name: str) -> None:
     text = HEADER + script(SEED_EXAMPLES[name])
-    assert tvmscript.check_source(text) == []
+    # The seed predates TVM 0.27's s_tir=True: only that warning, never an error.
+    codes = {d.code for d in tvmscript.check_source(text)}
+    assert codes <= {"missing-s-tir"}
     assert isinstance(tvmscript.from_source(text), PrimFunc | IRModule)
 
 
@@ -137,7 +139,8 @@ def test_t_block_is_read_as_t_sblock() -> None:
                     vi = T.axis.S(4, i)
                     A[vi] = T.float32(0)
     """)
-    assert tvmscript.check_source(text) == []
+    found = {(d.code, d.severity) for d in tvmscript.check_source(text)}
+    assert found == {("missing-s-tir", "warning"), ("tvm027-spelling", "hint")}
     loop = tvmscript.from_source(text).body
     assert isinstance(loop, For)
     assert type(loop.body).__name__ == "SBlockRealize"

@@ -50,8 +50,6 @@ KNOWN_GAPS: Final = frozenset(
         "distributed/ccl_scatter_from_worker0_not_divisible",
         "distributed/ccl_scatter_from_worker0_sym",
         "distributed/dist_redistribute_replica_to_shard_bad",
-        "elementwise_binary/add_operator_sugar",
-        "elementwise_binary/multiply_operator_sugar",
         "exprs/annotation_bad_keyword",
         "exprs/dtype_bad",
         "exprs/match_cast_refine",

@@ -128,9 +128,19 @@ class RpcClient:
         return code
 
     def rss_mib(self) -> float:
-        """The server's resident memory (VmRSS)."""
+        """The server's resident memory (VmRSS), with its child processes' (a wrapper's node)."""
         assert self.proc is not None
-        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        return float("nan")
+        total = 0.0
+        todo = [self.proc.pid]
+        while todo:
+            pid = todo.pop()
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+                children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+            except OSError:
+                continue
+            for line in status.splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) / 1024
+            todo += [int(child) for child in children]
+        return total or float("nan")

@@ -58,7 +58,7 @@ def test_signature_by_position_and_keyword() -> None:
     member = INDEX.member("tir", ("alloc_buffer",))
     assert member is not None
     assert active_parameter(member, ["(8,)", ' "float32"', " "]) == 2
-    assert active_parameter(member, ["(8,)", " scope="]) == 5
+    assert active_parameter(member, ["(8,)", " scope="]) == 6
     assert active_parameter(member, ["(8,)", " nope="]) is None
     grid = INDEX.member("tir", ("grid",))
     assert grid is not None

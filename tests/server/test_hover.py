@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from conftest import corpus_rows
 
 from tvmscript.analysis import analyse_source
@@ -37,6 +38,7 @@ def test_hover_on_a_function_with_errors_is_empty() -> None:
     assert hover_at(text, 1, 4) is None
 
 
+@pytest.mark.requires_corpus
 def test_hover_on_a_name_prints_the_analysed_ir_as_a_fresh_parse_does() -> None:
     rows = [p for p in corpus_rows("tir") if p.text.count("def ") <= 3][:40]
     printed = 0

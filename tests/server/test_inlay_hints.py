@@ -191,6 +191,7 @@ def _remapped_kinds(text: str) -> dict[tuple[int, int], str]:
 
 
 @pytest.mark.slow
+@pytest.mark.requires_corpus
 def test_corpus_hints_follow_known_names_and_match_the_remap_letters() -> None:
     axes = 0
     for program in TIR:
@@ -231,6 +232,7 @@ def _hoisted(program: CorpusProgram) -> str:
 
 
 @pytest.mark.slow
+@pytest.mark.requires_corpus
 def test_corpus_scalar_hints_are_what_the_printer_writes() -> None:
     """Every stored value of the corpus, bound to a name first: hint == printed annotation."""
     checked = 0

@@ -13,11 +13,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS_DIR, REPO_ROOT
+from conftest import REPO_ROOT
 
 pytestmark = pytest.mark.lsp
 
 NVIM_DIR = REPO_ROOT / "editors" / "nvim"
+DATA = Path(__file__).parent / "data"  # corpus programs, copied
 
 
 def nvim() -> str:
@@ -31,8 +32,8 @@ def nvim() -> str:
 
 def kernel_file() -> str:
     """Two corpus kernels with TVM's imports: an error in the first, loose spacing in the second."""
-    first = (CORPUS_DIR / "programs" / "0001_exp_f32_8x32.py").read_text()
-    second = (CORPUS_DIR / "programs" / "0002_log_f32_8x32.py").read_text()
+    first = (DATA / "0001_exp_f32_8x32.py").read_text()
+    second = (DATA / "0002_log_f32_8x32.py").read_text()
     first = first.replace("# from tvm.script import", "from tvm.script import")
     first = first.replace("# from tvm.tirx.layout import Axis\n", "")
     first = first.replace("T.exp(A[v_i0, v_i1])", "T.exp(Q[v_i0, v_i1])")

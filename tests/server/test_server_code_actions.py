@@ -52,7 +52,11 @@ async def _actions(
         )
     )
     assert found is not None
-    return [a for a in found if isinstance(a, types.CodeAction)]
+    return [
+        a
+        for a in found
+        if isinstance(a, types.CodeAction) and a.kind == types.CodeActionKind.QuickFix
+    ]
 
 
 async def test_did_you_mean_quick_fix(client: LanguageClient, tmp_path: Path) -> None:

@@ -83,7 +83,10 @@ async def test_after_t_dot_namespace_members(client: LanguageClient, tmp_path: P
     assert {"sblock", "grid", "axis", "Buffer", "exp", "float32", "prim_func"} <= labels
     grid = next(i for i in items if i.label == "grid")
     assert grid.kind == types.CompletionItemKind.Function
-    assert grid.detail == "grid(*extents: Bound | tuple[Bound, Bound]) -> ForFrame"
+    assert grid.detail == (
+        "grid(*extents: Bound | tuple[Bound, Bound], dtype: str | None=None)"
+        " -> ForFrame[tuple[Var, ...]]"
+    )
     assert grid.insert_text_format != types.InsertTextFormat.Snippet  # client has no snippets
     resolved = await client.completion_item_resolve_async(grid)
     assert isinstance(resolved.documentation, types.MarkupContent)
@@ -168,7 +171,7 @@ async def test_signature_help_active_parameter(client: LanguageClient, tmp_path:
     keyword = line + "scope="
     help_ = await _signature(client, tmp_path, _edited(13, keyword), 13, len(keyword))
     assert help_ is not None
-    assert help_.active_parameter == 5  # scope, by keyword
+    assert help_.active_parameter == 6  # scope, by keyword
 
 
 async def test_signature_help_outside_a_call(client: LanguageClient, tmp_path: Path) -> None:

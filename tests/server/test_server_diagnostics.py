@@ -88,6 +88,7 @@ async def test_diagnostics_build_warning_is_pushed_with_its_version(
 
         @T.prim_func
         def f(A: T.Buffer((8,), "float32")):
+            T.func_attr({"target": T.target("llvm")})
             for i in T.thread_binding(8, thread="threadIdx.x"):
                 A[i] = T.float32(1)
     """)
@@ -98,7 +99,7 @@ async def test_diagnostics_build_warning_is_pushed_with_its_version(
         "build-thread-binding",
         types.DiagnosticSeverity.Warning,
     )
-    assert d.range.start == types.Position(line=4, character=41)
+    assert d.range.start == types.Position(line=5, character=41)
 
 
 async def test_diagnostics_no_build_warning_where_there_is_an_error(
@@ -109,6 +110,7 @@ async def test_diagnostics_no_build_warning_where_there_is_an_error(
 
         @T.prim_func
         def f(A: T.Buffer((8,), "float32")):
+            T.func_attr({"target": T.target("llvm")})
             for i in T.thread_binding(8, thread="threadIdx.x"):
                 A[i] = Q
     """)

@@ -56,7 +56,8 @@ async def test_hover_t_grid_shows_signature_and_docstring(
     await open_document(client, path, KERNEL)
     text = await _hover(client, path, 4, 17)  # on `grid` of `T.grid`
     assert text.startswith(
-        "```python\nT.grid(*extents: Bound | tuple[Bound, Bound]) -> ForFrame\n```\n\n"
+        "```python\nT.grid(*extents: Bound | tuple[Bound, Bound], dtype: str | None = None)"
+        " -> ForFrame\n```\n\n"
     )
     assert "nested serial loops" in text
 

@@ -21,7 +21,7 @@ from conftest import corpus_rows
 
 from .rpc_client import RpcClient
 
-pytestmark = [pytest.mark.lsp, pytest.mark.slow]
+pytestmark = [pytest.mark.lsp, pytest.mark.slow, pytest.mark.requires_corpus]
 
 EDITS = 2000
 BATCH = 50

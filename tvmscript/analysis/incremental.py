@@ -115,9 +115,9 @@ class IncrementalAnalyser:
             chunks.append((start, chunk, module))
         self._parsed = parsed if len(parsed) <= _MAX_CHUNKS else {}
         broken: list[Diagnostic] = []
-        if any(module is None for _, _, module in chunks):
+        if (first_bad := next((c[0] for c in chunks if c[2] is None), None)) is not None:
             try:
-                parse_python(text, self.filename)
+                parse_python(_from_line(text, first_bad), self.filename)
             except SyntaxError as exc:
                 broken.append(syntax_error(exc, Source(text, self.filename)))
             if not broken:
@@ -177,6 +177,22 @@ class IncrementalAnalyser:
                 cache[key] = _Cached(unit.start, tuple(new), tuple(warnings), symbols, results)
         self._cache = cache
         return findings.analysis(diagnostics)
+
+
+def _from_line(text: str, line: int) -> str:
+    """``text`` with its lines above ``line`` (1-based) left blank.
+
+    Python's first syntax error in the whole file: the chunks above the first one that does not
+    parse are complete statements that parse, so they cannot move it (and blank lines keep its
+    line number), while what follows can (an unclosed bracket is reported further down).
+    Parsing only this part keeps a keystroke's re-analysis from parsing the whole file.
+    """
+    if line <= 1:
+        return text
+    cut = 0
+    for _ in range(line - 1):
+        cut = text.index("\n", cut) + 1
+    return "\n" * (line - 1) + text[cut:]
 
 
 def _chunk_units(filename: str, start: int, chunk: str, module: ast.Module) -> list[_Unit]:

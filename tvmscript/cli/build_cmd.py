@@ -77,6 +77,12 @@ def run(args: argparse.Namespace) -> int:
 def build(obj: Node, emit: str, target: str, out: Path) -> Path:
     """Compile ``obj`` and write ``out`` as ``emit`` says."""
     from tvmscript.runtime.export import library_ir, object_code
+    from tvmscript.runtime.vm import has_relax
+
+    if has_relax(obj):  # kernels and the VM program (see relax_cmd)
+        from tvmscript.cli.relax_cmd import build_relax
+
+        return build_relax(obj, emit, target, out)
 
     generated = generate(obj, target)
     if emit == "so":

@@ -7,7 +7,16 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from tvmscript.cli import build_cmd, check, fmt_cmd, lsp_cmd, print_cmd, run_cmd, stubs_cmd
+from tvmscript.cli import (
+    build_cmd,
+    check,
+    fmt_cmd,
+    lint_cmd,
+    lsp_cmd,
+    print_cmd,
+    run_cmd,
+    stubs_cmd,
+)
 
 _COMMANDS: Final[
     dict[
@@ -22,6 +31,11 @@ _COMMANDS: Final[
     "run": (run_cmd.add_arguments, run_cmd.run, "run a PrimFunc on random inputs and time it"),
     "lsp": (lsp_cmd.add_arguments, lsp_cmd.run, "the language server (stdio by default)"),
     "stubs": (stubs_cmd.add_arguments, stubs_cmd.run, "write the .pyi stubs of T, I and R"),
+    "lint": (
+        lint_cmd.add_arguments,
+        lint_cmd.run,
+        "mypy/pylint/pyright minus their false messages",
+    ),
 }
 
 EXIT_OK: Final = 0

@@ -19,6 +19,7 @@ import numpy as np
 
 from tvmscript.cli.build_cmd import load, report
 from tvmscript.cli.common import error
+from tvmscript.cli.relax_cmd import VMExecutable, run_relax
 from tvmscript.codegen.llvm import CodegenError, lower_func
 from tvmscript.codegen.llvm.module import KernelSignature
 from tvmscript.core.ir.dtype import DataType
@@ -34,7 +35,9 @@ _PROGRESS_AFTER_S = 2.0
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``run``."""
     parser.add_argument("file", metavar="FILE")
-    parser.add_argument("--func", metavar="NAME", required=True, help="the PrimFunc to run")
+    parser.add_argument(
+        "--func", metavar="NAME", required=True, help="the PrimFunc or Relax function to run"
+    )
     parser.add_argument("--repeat", metavar="N", type=int, default=10, help="timed calls")
     parser.add_argument(
         "--shape",
@@ -158,6 +161,8 @@ def run(args: argparse.Namespace) -> int:
         ex = compile_ir(obj, target=args.target)
     except CodegenError as exc:
         return report(exc, path)
+    if isinstance(ex, VMExecutable):  # a Relax module: the VM runs it
+        return run_relax(obj, ex, args, given)
     if args.func not in ex:
         error(f"no function named '{args.func}' in '{path}' (it has {', '.join(ex.names)})")
         return 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from tvmscript.codegen.llvm import generate
 from tvmscript.codegen.llvm.jit import parse_target, pool_init, pool_reset
@@ -18,6 +18,9 @@ from tvmscript.core.ir.node import Node
 from tvmscript.core.ir.structural import structural_equal, structural_hash
 from tvmscript.runtime.executable import Executable
 from tvmscript.runtime.packed import install as install_packed
+
+if TYPE_CHECKING:
+    from tvmscript.runtime.vm import VMExecutable
 
 CACHE_SIZE: Final = 64
 _LOCK: Final = threading.Lock()
@@ -44,12 +47,17 @@ def num_threads() -> int:
     return _POOL[0]
 
 
-def compile(mod_or_func: Node, target: object = "llvm") -> Executable:
+def compile(mod_or_func: Node, target: object = "llvm") -> Executable | VMExecutable:
     """Compile a PrimFunc or an IRModule's PrimFuncs for a CPU ``target``.
 
     ``target``: ``"llvm"`` (generic x86-64), ``"llvm -mcpu=NAME -mattr=+f,-g"``, ``"native"``
     (this machine's CPU), or a dict such as ``{"kind": "llvm", "mcpu": "rocketlake"}``.
+    A module with Relax functions (or a Relax function) goes to the Relax VM.
     """
+    from tvmscript.runtime import vm
+
+    if vm.has_relax(mod_or_func):
+        return vm.compile_relax(mod_or_func, target)
     spec_key = parse_target(target).text if not isinstance(target, str) else target
     id_key = (id(mod_or_func), spec_key)
     with _LOCK:

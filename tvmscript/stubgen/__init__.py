@@ -19,14 +19,28 @@ from typing import Any, Final
 
 from tvmscript.script.ir_builder.tir.dtypes import DtypeConstructor
 from tvmscript.stubgen.emit import Emitter, docstring
-from tvmscript.stubgen.types import SUPPORT_MODULE, TypeTable, typing_header
+from tvmscript.stubgen.rules import (
+    NAMESPACE_TYPING,
+    SUPPORT_HEADER,
+    SUPPORT_TYPING,
+    function_rule,
+    namespace_header,
+    rewrite_returns,
+)
+from tvmscript.stubgen.types import (
+    SUPPORT_MODULE,
+    TypeTable,
+    typing_header,
+    unshadow_import,
+    unshadow_typing,
+)
 
 PACKAGE: Final = "tvmscript-stubs"
 TVM_PACKAGE: Final = "tvm-stubs"
 
 # Stub module (inside tvmscript-stubs) → the live namespace it describes, and its sub-namespaces.
 NAMESPACES: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
-    "tir/__init__.pyi": ("tvmscript.tir", ("axis",)),
+    "tir/__init__.pyi": ("tvmscript.tir", ("axis", "tile")),
     "ir.pyi": ("tvmscript.ir", ()),
     "relax.pyi": ("tvmscript.relax", ()),
 }
@@ -48,18 +62,16 @@ def render_stubs() -> dict[str, str]:
     """Every stub file: path relative to the output directory → text (deterministic)."""
     table = TypeTable()
     files: dict[str, str] = {}
-    for path, (module_name, subs) in NAMESPACES.items():
+    for path, (module_name, declared) in NAMESPACES.items():
         module = importlib.import_module(module_name)
-        files[f"{PACKAGE}/{path}"] = _namespace_stub(table, module, _exports(module), subs)
-        for sub in subs:
-            sub_module = getattr(module, sub)
-            sub_path = f"{PACKAGE}/{path.rsplit('/', 1)[0]}/{sub}.pyi"
-            files[sub_path] = _namespace_stub(table, sub_module, _exports(sub_module), ())
+        _render_namespace(table, files, path, module_name, module, declared)
     top = importlib.import_module("tvmscript")
-    files[f"{PACKAGE}/__init__.pyi"] = _namespace_stub(table, top, _TOP_LEVEL, ())
+    files[f"{PACKAGE}/__init__.pyi"] = _namespace_stub(table, top, _TOP_LEVEL, (), "tvmscript")
     files[f"{PACKAGE}/{SUPPORT_MODULE}.pyi"] = _support_stub(table)
-    for path, (module_name, subs) in REEXPORTS.items():
-        files[path] = _reexport_stub(module_name, subs)
+    for path, (module_name, declared) in REEXPORTS.items():
+        files[path] = _reexport_stub(
+            module_name, _subs(importlib.import_module(module_name), declared)
+        )
     for package in (PACKAGE, TVM_PACKAGE):
         files[f"{package}/py.typed"] = "partial\n"
     files[f"{TVM_PACKAGE}/__init__.pyi"] = _HEADER + "\n"
@@ -84,8 +96,59 @@ def write_stubs(out_dir: Path) -> list[Path]:
     return written
 
 
+def _render_namespace(
+    table: TypeTable,
+    files: dict[str, str],
+    path: str,
+    stub_name: str,
+    module: ModuleType,
+    declared: tuple[str, ...],
+) -> None:
+    """The stub of namespace ``stub_name`` at ``path``, and those of its sub-namespaces."""
+    subs = _subs(module, declared)
+    if subs and not path.endswith("/__init__.pyi"):  # a namespace with sub-namespaces
+        path = path.removesuffix(".pyi") + "/__init__.pyi"
+    files[f"{PACKAGE}/{path}"] = _namespace_stub(table, module, _exports(module), subs, stub_name)
+    for sub in subs:
+        sub_path = f"{path.rsplit('/', 1)[0]}/{sub}.pyi"
+        _render_namespace(table, files, sub_path, f"{stub_name}.{sub}", getattr(module, sub), ())
+
+
+def _is_namespace(value: object) -> bool:
+    """A module, or a namespace object of the builder (``T.ptx``, ``T.cuda``, ``T.cta``).
+
+    A callable namespace (``T.nvshmem.getmem_nbi(...)``, ``.block(...)``) is stubbed as a value
+    of its class: a stub module cannot be called.
+    """
+    if inspect.ismodule(value):
+        return True
+    return bool(getattr(value, "_is_namespace", False)) and not callable(value)
+
+
+def _subs(module: ModuleType, declared: tuple[str, ...]) -> tuple[str, ...]:
+    """The sub-namespaces of a namespace: those declared, and the namespaces it exports."""
+    if _is_namespace_object(module):
+        found = {n for n in dir(module) if _is_namespace(getattr(module, n, None))}
+    else:
+        public = set(getattr(module, "__all__", ()))
+        public |= {n for n, v in vars(module).items() if not n.startswith("_") and _object(v)}
+        found = {n for n in public if _is_namespace(getattr(module, n, None))}
+    return tuple(sorted(found | set(declared)))
+
+
+def _object(value: object) -> bool:
+    """A namespace object (not a module: those a namespace exports through ``__all__``)."""
+    return not inspect.ismodule(value) and _is_namespace(value)
+
+
+def _is_namespace_object(module: object) -> bool:
+    return not inspect.ismodule(module) and _is_namespace(module)
+
+
 def _exports(module: ModuleType) -> tuple[str, ...]:
     """The public names of a namespace: its ``__all__`` and every public non-module value."""
+    if _is_namespace_object(module):  # `T.cuda`: its `dir()`
+        return tuple(sorted(n for n in dir(module) if not n.startswith("_")))
     names = set(getattr(module, "__all__", ()))
     for name, value in vars(module).items():
         if name.startswith("_") or name == "annotations":
@@ -101,8 +164,13 @@ def _exports(module: ModuleType) -> tuple[str, ...]:
 
 
 def _namespace_stub(
-    table: TypeTable, module: ModuleType, names: tuple[str, ...], subs: tuple[str, ...]
+    table: TypeTable,
+    module: ModuleType,
+    names: tuple[str, ...],
+    subs: tuple[str, ...],
+    stub_name: str,
 ) -> str:
+    """The stub of namespace ``stub_name`` (``tvmscript.tir.axis``), whose values ``module`` has."""
     shadowed = frozenset(n for n in names if hasattr(builtins, n))
     emit = Emitter(table, "_ir.", shadowed)
     body: list[str] = []
@@ -111,13 +179,19 @@ def _namespace_stub(
         if name in subs:
             continue
         value = getattr(module, name)
-        body += ["", *_value_stub(emit, name, value, imports)]
+        if (rule := function_rule(stub_name, name)) is not None:
+            body += ["", *rule(emit, name, value)]
+        else:
+            body += ["", *_value_stub(emit, name, value, imports)]
+    typing_names = table.typing_names | {"Any", "Iterator"} | NAMESPACE_TYPING
+    clashes = frozenset(typing_names & set(names))  # R.Any, R.Callable, R.Tuple
+    body = unshadow_typing(body, clashes)
     lines = [_HEADER, *_module_doc(module), "", "import builtins", "import enum"]
-    lines += typing_header(table.typing_names | {"Any", "Iterator"})
+    lines += [unshadow_import(line, clashes) for line in typing_header(typing_names)]
     lines += ["", f"from tvmscript import {SUPPORT_MODULE} as {SUPPORT_MODULE}"]
-    package = module.__name__
-    lines += [f"from {package} import {sub} as {sub}" for sub in subs]
+    lines += [f"from {stub_name} import {sub} as {sub}" for sub in subs]
     lines += sorted(set(imports))
+    lines += namespace_header(body)
     lines += ["", f"__all__ = [{', '.join(repr(n) for n in names)}]", *body]
     return "\n".join(lines) + "\n"
 
@@ -125,6 +199,11 @@ def _namespace_stub(
 def _value_stub(emit: Emitter, name: str, value: object, imports: list[str]) -> list[str]:
     if isinstance(value, DtypeConstructor):
         return _dtype_stub(emit, name, value)
+    if inspect.isclass(value) and isinstance(node := vars(value).get("node"), type):
+        return _node_constructor_stub(emit, name, value, node)
+    if inspect.isclass(value) and not value.__module__.startswith("tvmscript"):
+        imports.append(f"from {value.__module__} import {value.__qualname__} as {name}")
+        return []
     if inspect.isclass(value):
         ref = emit.table.class_ref(value, "")
         imports.append(f"from tvmscript.{SUPPORT_MODULE} import {ref} as {name}")
@@ -132,9 +211,11 @@ def _value_stub(emit: Emitter, name: str, value: object, imports: list[str]) -> 
     if name in _ANNOTATION_FUNCTIONS and inspect.isfunction(value):
         return _annotation_class_stub(emit, name, value)
     if inspect.isfunction(value) or inspect.isbuiltin(value):
-        return emit.function(name, value)
+        return rewrite_returns(emit.function(name, value))
     if isinstance(value, dict):
         return [f"{name}: dict[str, Any]"]
+    if type(value).__module__ == "builtins":  # a constant: str, int, tuple, ...
+        return [f"{name}: {emit.ann(type(value), 'builtins')}"]
     return [f"{name}: {emit.table.class_ref(type(value), '_ir.')}"]
 
 
@@ -153,6 +234,16 @@ def _dtype_stub(emit: Emitter, name: str, value: DtypeConstructor) -> list[str]:
         *init,
         *getitem,
     ]
+
+
+def _node_constructor_stub(emit: Emitter, name: str, cls: type, node: type) -> list[str]:
+    """``T.Add(a, b)``: a constructor class with TVM's signature, standing for IR class ``node``."""
+    base = emit.table.class_ref(node, "_ir.")
+    signature = inspect.signature(cls)
+    params = ["self", *emit.parameters(signature, cls.__module__)]
+    doc = inspect.getdoc(cls) or ""
+    init = f"    def __init__({', '.join(params)}) -> None: ..."
+    return [f"class {name}({base}):", *docstring(doc, "    "), init]
 
 
 def _annotation_class_stub(emit: Emitter, name: str, fn: Callable[..., Any]) -> list[str]:
@@ -178,7 +269,8 @@ def _support_stub(table: TypeTable) -> str:
         body += ["", *emitted[name]]
     lines = [_HEADER, '"""Classes and type aliases the namespace stubs use."""', ""]
     lines += ["import builtins", "import enum"]
-    lines += typing_header(table.typing_names | {"Any", "Iterator", "TypeAlias"})
+    lines += typing_header(table.typing_names | {"Any"} | SUPPORT_TYPING)
+    lines += ["", *SUPPORT_HEADER]
     return "\n".join([*lines, *body]) + "\n"
 
 

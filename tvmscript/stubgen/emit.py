@@ -9,6 +9,13 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from tvmscript.script.ir_builder.base import script_methods
+from tvmscript.stubgen.rules import (
+    EXTRA_BASES,
+    EXTRA_MEMBERS,
+    GENERIC_CLASSES,
+    REPLACED_MEMBERS,
+    widen_constructor,
+)
 from tvmscript.stubgen.types import TypeTable, is_enum
 
 _INDENT: Final = "    "
@@ -20,13 +27,6 @@ _DUNDERS: Final = frozenset(
     | {"__pow__", "__rpow__", "__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__"}
     | {"__lshift__", "__rlshift__", "__rshift__", "__rrshift__"}
 )
-# How TVMScript uses frames the Python classes do not spell: `for i, j in T.grid(...)` reads
-# the loop variables, which the parser binds (the builder gives them on `__enter__`).
-EXTRA_MEMBERS: Final[dict[str, tuple[str, ...]]] = {
-    "ForFrame": ("def __iter__(self) -> Iterator[Any]: ...",),
-    # `A[i] = v` in TVMScript is a BufferStore the parser builds (Python has no such method).
-    "Buffer": ("def __setitem__(self, index: Any, value: Any) -> None: ...",),
-}
 _NOT_FIELDS: Final = ("ClassVar", "Final", "typing.ClassVar", "typing.Final")
 _STARS: Final[dict[inspect._ParameterKind, str]] = {
     inspect.Parameter.VAR_POSITIONAL: "*",
@@ -100,6 +100,9 @@ class Emitter:
     def klass(self, name: str, cls: type) -> list[str]:
         """``class name(Bases):`` with docstring, fields, methods and properties."""
         bases = [self._base(b) for b in cls.__bases__ if b is not object]
+        bases += EXTRA_BASES.get(name, ())
+        if (params := GENERIC_CLASSES.get(name)) is not None:
+            bases.append(f"Generic[{params}]")
         head = f"class {name}({', '.join(bases)}):" if bases else f"class {name}:"
         body: list[str] = []
         if text := cls.__doc__ and inspect.cleandoc(cls.__doc__):
@@ -110,11 +113,14 @@ class Emitter:
         for field_name, annotation in vars(cls).get("__annotations__", {}).items():
             if not field_name.startswith("_") and not str(annotation).startswith(_NOT_FIELDS):
                 body.append(f"{_INDENT}{field_name}: {self.ann(annotation, cls.__module__)}")
+        is_expr = any(b.__name__ == "PrimExpr" for b in cls.__mro__[1:])
         for member_name, member in vars(cls).items():
-            body += self._member(member_name, member)
+            if f"{name}.{member_name}" not in REPLACED_MEMBERS:
+                lines = self._member(member_name, member)
+                body += [widen_constructor(line, is_expr) for line in lines]
         for method_name, fn in sorted(script_methods(cls).items()):
             body += self.function(method_name, fn, _INDENT, as_method=True)
-        body += [_INDENT + line for line in EXTRA_MEMBERS.get(cls.__name__, ())]
+        body += [_INDENT + line for line in EXTRA_MEMBERS.get(name, ())]
         return [head, *(body or [f"{_INDENT}..."])]
 
     def _base(self, base: type) -> str:

@@ -15,7 +15,9 @@ import collections.abc
 import enum
 import importlib
 import inspect
+import io
 import re
+import tokenize
 import types
 import typing
 from collections.abc import Sequence
@@ -33,6 +35,9 @@ _BUILTIN_TYPES: Final = frozenset(
 )
 _FALLBACK_MODULES: Final = ("tvmscript.ir", "tvmscript.core.tir.expr")
 _TYPING_MODULES: Final = frozenset({"typing", "collections.abc", "typing_extensions"})
+_RESERVED: Final = frozenset(
+    {*typing.__all__, *collections.abc.__all__, *dir(builtins), "builtins", "enum"}
+)
 
 
 @dataclass
@@ -141,6 +146,8 @@ class TypeTable:
 
     def _register(self, cls: type) -> str:
         name = cls.__name__
+        if name in _RESERVED:  # a relax `Sequence` must not hide typing's inside `_ir`
+            name += "_"
         while (known := self.classes.get(name)) is not None and known is not cls:
             name += "_"
         if name not in self.classes:
@@ -210,3 +217,39 @@ def typing_header(names: set[str]) -> list[str]:
 def is_enum(cls: type) -> bool:
     """Whether ``cls`` is an `enum.Enum`."""
     return issubclass(cls, enum.Enum)
+
+
+_DEFINING: Final = frozenset({"def", "class", "as"})
+
+
+def unshadow_typing(lines: list[str], names: frozenset[str]) -> list[str]:
+    """Typing names a namespace also defines (``R.Callable``) used as ``_Callable``.
+
+    Every use of such a name in ``lines`` means the typing name, but where the stub defines
+    it: after ``def``, ``class`` or ``as``, or at the start of a line (``name: type``).
+    Strings (docstrings) are left as they are.
+    """
+    if not names:
+        return lines
+    hits: list[tuple[int, int]] = []
+    previous = ""
+    readline = io.StringIO("\n".join(lines) + "\n").readline
+    for tok in tokenize.generate_tokens(readline):
+        named = tok.type == tokenize.NAME and tok.string in names
+        if named and previous not in _DEFINING and tok.start[1] != 0:
+            hits.append(tok.start)
+        if tok.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT):
+            previous = tok.string
+    out = list(lines)
+    for row, col in sorted(hits, reverse=True):
+        out[row - 1] = out[row - 1][:col] + "_" + out[row - 1][col:]
+    return out
+
+
+def unshadow_import(line: str, names: frozenset[str]) -> str:
+    """``from typing import Any, Literal`` with the clashing names imported as ``_Any``."""
+    if not names or not line.startswith(("from typing import ", "from collections.abc import ")):
+        return line
+    head, _, imported = line.partition(" import ")
+    parts = [f"{n} as _{n}" if n in names else n for n in imported.split(", ")]
+    return f"{head} import {', '.join(parts)}"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
@@ -24,9 +23,7 @@ _KINDS: Final = {
 
 
 def register(server: TVMScriptServer) -> None:
-    """Answer completions with `complete`; read the ``T`` namespace in the background now."""
-    warm = never_crash(server.stub_index.warm)
-    threading.Thread(target=warm, name="stub-index", daemon=True).start()
+    """Answer completions with `complete` (the server reads the stubs once initialized)."""
     options = types.CompletionOptions(trigger_characters=["."], resolve_provider=True)
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, options)

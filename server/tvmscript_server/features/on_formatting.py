@@ -1,8 +1,9 @@
-"""``textDocument/formatting``, ``rangeFormatting`` and ``rangesFormatting``.
+"""``textDocument/formatting``, ``rangeFormatting`` and ``rangesFormatting``: layout only.
 
-The unit of formatting is a whole TVMScript definition (see `tvmscript.script.formatter`):
-a statement's text depends on the buffers, variables and blocks around it, so a range formats
-every definition it touches, and nothing outside definitions changes.
+The layout of TVMScript definitions as ``tvmscript fmt`` gives it (`tvmscript.script.formatter`):
+names, expressions, docstrings and comments stay as written; lines wrap at the project's line
+length. A range formats every definition it touches; nothing outside definitions changes. TVM's
+printed form is a code action ("Rewrite as TVM prints it", `on_code_action`).
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lsprotocol import types
-from pygls.workspace import ServerTextPosition, ServerTextRange, TextDocument
+from pygls.workspace import ServerTextPosition, TextDocument
 
-from tvmscript.script.formatter import Replacement, format_source
+from tvmscript.script.formatter import Replacement, Skipped, format_source, options_for
 from tvmscript_server.guard import never_crash
 
 if TYPE_CHECKING:
@@ -48,24 +49,24 @@ def _format(
     ls: TVMScriptServer, uri: str, ranges: list[types.Range] | None
 ) -> list[types.TextEdit]:
     document = ls.workspace.get_text_document(uri)
-    text = document.source
-    if ranges is None:
-        replacements, skipped = format_source(text)
-    else:
-        replacements, skipped = [], []
-        for lines in _line_spans(ranges):
-            found, not_done = format_source(text, lines)
-            replacements += [r for r in found if r not in replacements]
-            skipped += [s for s in not_done if s not in skipped]
+    lines = None if ranges is None else line_spans(ranges)
+    replacements, skipped = format_source(
+        document.source, lines, options=options_for(document.path)
+    )
+    log_skipped(ls, skipped)
+    return text_edits(document, replacements)
+
+
+def log_skipped(ls: TVMScriptServer, skipped: list[Skipped]) -> None:
+    """Say why each definition was left as written (a warning in the client's log)."""
     for item in skipped:
         ls.log(
             f"tvmscript: not formatting '{item.name}' (line {item.line + 1}): {item.reason}",
             types.MessageType.Warning,
         )
-    return [_text_edit(document, r) for r in sorted(replacements, key=lambda r: r.start)]
 
 
-def _line_spans(ranges: list[types.Range]) -> list[tuple[int, int]]:
+def line_spans(ranges: list[types.Range]) -> list[tuple[int, int]]:
     """The lines (inclusive) of each range; a range ending at a line's start ends above it."""
     spans = []
     for r in ranges:
@@ -74,14 +75,23 @@ def _line_spans(ranges: list[types.Range]) -> list[tuple[int, int]]:
     return spans
 
 
-def _text_edit(document: TextDocument, replacement: Replacement) -> types.TextEdit:
-    """Whole lines replaced; at the end of a file without a final newline, up to its end."""
-    lines = document.source.split("\n")
-    new_text = replacement.text
-    if replacement.end < len(lines):
-        end = ServerTextPosition(replacement.end, 0)
-    else:  # the definition runs to the end of the file, without a newline after it
-        end = ServerTextPosition(len(lines) - 1, len(lines[-1]))
-        new_text = new_text.removesuffix("\n")
-    server_range = ServerTextRange(ServerTextPosition(replacement.start, 0), end)
-    return types.TextEdit(range=document.range_to_client_units(server_range), new_text=new_text)
+def text_edits(document: TextDocument, replacements: list[Replacement]) -> list[types.TextEdit]:
+    """Whole lines replaced; at the end of a file without a final newline, up to its end.
+
+    A line start is character 0 in every encoding: only that end of a file is converted.
+    """
+    source = document.source
+    count = source.count("\n") + 1  # the lines of `source.split("\n")`
+    edits = []
+    for replacement in sorted(replacements, key=lambda r: r.start):
+        new_text = replacement.text
+        start = types.Position(line=replacement.start, character=0)
+        if replacement.end < count:
+            end = types.Position(line=replacement.end, character=0)
+        else:  # the definition runs to the end of the file, without a newline after it
+            last = source[source.rfind("\n") + 1 :]
+            server_end = ServerTextPosition(count - 1, len(last))
+            end = document.position_codec.position_to_client_units(document.lines, server_end)
+            new_text = new_text.removesuffix("\n")
+        edits.append(types.TextEdit(range=types.Range(start=start, end=end), new_text=new_text))
+    return edits

@@ -2,3 +2,14 @@
 """The same namespace as `tvmscript.relax`."""
 
 from tvmscript.relax import *
+from tvmscript.relax import builder as builder
+from tvmscript.relax import builtin as builtin
+from tvmscript.relax import ccl as ccl
+from tvmscript.relax import dist as dist
+from tvmscript.relax import grad as grad
+from tvmscript.relax import image as image
+from tvmscript.relax import memory as memory
+from tvmscript.relax import nn as nn
+from tvmscript.relax import parser as parser
+from tvmscript.relax import vision as vision
+from tvmscript.relax import vm as vm

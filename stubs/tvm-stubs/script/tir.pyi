@@ -2,4 +2,19 @@
 """The same namespace as `tvmscript.tir`."""
 
 from tvmscript.tir import *
+from tvmscript.tir import Axis as Axis
 from tvmscript.tir import axis as axis
+from tvmscript.tir import cluster as cluster
+from tvmscript.tir import cta as cta
+from tvmscript.tir import cuda as cuda
+from tvmscript.tir import metal as metal
+from tvmscript.tir import nki as nki
+from tvmscript.tir import nvshmem as nvshmem
+from tvmscript.tir import ptx as ptx
+from tvmscript.tir import ptx_legacy as ptx_legacy
+from tvmscript.tir import s_tir as s_tir
+from tvmscript.tir import thread as thread
+from tvmscript.tir import warp as warp
+from tvmscript.tir import warpgroup as warpgroup
+from tvmscript.tir import webgpu as webgpu
+from tvmscript.tir import wg as wg

@@ -4,84 +4,93 @@
 Use it as ``from tvmscript import tir as T``. ``T`` holds the builder functions
 (``T.sblock``, ``T.grid``, ``T.exp``, ...), the dtype constructors (``T.int32``,
 ``T.float32x4``, ...), the IR classes written in TVMScript text (``T.Cast``, ``T.Ramp``,
-``T.Select``, ...) and the ``@T.prim_func``/``@T.macro`` decorators.
+``T.Select``, ...), TVM 0.27's device namespaces (``T.cuda``, ``T.ptx``, ``T.tile``, ...) and
+the ``@T.prim_func``/``@T.macro``/``@T.inline``/``@T.jit`` decorators.
 """
 
 import builtins
 import enum
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, Literal, ParamSpec, TypeVar, overload
 
 from tvmscript import _ir as _ir
+from tvmscript.tir import Axis as Axis
 from tvmscript.tir import axis as axis
-from tvmscript._ir import Add as Add
-from tvmscript._ir import And as And
+from tvmscript.tir import cluster as cluster
+from tvmscript.tir import cta as cta
+from tvmscript.tir import cuda as cuda
+from tvmscript.tir import metal as metal
+from tvmscript.tir import nki as nki
+from tvmscript.tir import nvshmem as nvshmem
+from tvmscript.tir import ptx as ptx
+from tvmscript.tir import ptx_legacy as ptx_legacy
+from tvmscript.tir import s_tir as s_tir
+from tvmscript.tir import thread as thread
+from tvmscript.tir import tile as tile
+from tvmscript.tir import warp as warp
+from tvmscript.tir import warpgroup as warpgroup
+from tvmscript.tir import webgpu as webgpu
+from tvmscript.tir import wg as wg
 from tvmscript._ir import AssertFrame as AssertFrame
 from tvmscript._ir import AttrFrame as AttrFrame
 from tvmscript._ir import BlockInitFrame as BlockInitFrame
-from tvmscript._ir import Broadcast as Broadcast
-from tvmscript._ir import Broadcast as broadcast
-from tvmscript._ir import BufferLoad as BufferLoad
 from tvmscript._ir import BufferRegion as BufferRegion
-from tvmscript._ir import Call as Call
 from tvmscript._ir import CallEffectKind as CallEffectKind
 from tvmscript._ir import Cast as Cast
 from tvmscript._ir import CommReducer as CommReducer
-from tvmscript._ir import Div as Div
+from tvmscript._ir import ComposeLayout as ComposeLayout
 from tvmscript._ir import DtypeConstructor as DtypeConstructor
-from tvmscript._ir import EQ as EQ
 from tvmscript._ir import ElseFrame as ElseFrame
+from tvmscript._ir import ExecScope as ExecScope
 from tvmscript._ir import FloatImm as FloatImm
-from tvmscript._ir import FloorDiv as FloorDiv
-from tvmscript._ir import FloorMod as FloorMod
 from tvmscript._ir import ForFrame as ForFrame
 from tvmscript._ir import ForKind as ForKind
-from tvmscript._ir import GE as GE
-from tvmscript._ir import GT as GT
 from tvmscript._ir import IfFrame as IfFrame
 from tvmscript._ir import IntImm as IntImm
+from tvmscript._ir import Iter as Iter
 from tvmscript._ir import IterVar as IterVar
-from tvmscript._ir import LE as LE
-from tvmscript._ir import LT as LT
 from tvmscript._ir import LaunchThreadFrame as LaunchThreadFrame
+from tvmscript._ir import Layout as Layout
+from tvmscript._ir import LegacyName as LegacyName
 from tvmscript._ir import LetAnnotation as LetAnnotation
 from tvmscript._ir import LocalVectorAnnotation as LocalVectorAnnotation
 from tvmscript._ir import MatchBufferRegion as MatchBufferRegion
-from tvmscript._ir import Max as Max
-from tvmscript._ir import Min as Min
-from tvmscript._ir import Mod as Mod
-from tvmscript._ir import Mul as Mul
-from tvmscript._ir import NE as NE
-from tvmscript._ir import Not as Not
 from tvmscript._ir import Op as Op
-from tvmscript._ir import Or as Or
 from tvmscript._ir import PointerType as PointerType
 from tvmscript._ir import PrimExpr as PrimExpr
 from tvmscript._ir import PrimFunc as PrimFunc
 from tvmscript._ir import PrimFuncFrame as PrimFuncFrame
 from tvmscript._ir import PrimType as PrimType
-from tvmscript._ir import Ramp as Ramp
-from tvmscript._ir import Ramp as ramp
 from tvmscript._ir import SBlock as SBlock
 from tvmscript._ir import SBlockFrame as SBlockFrame
 from tvmscript._ir import SBlockRealize as SBlockRealize
-from tvmscript._ir import Select as Select
-from tvmscript._ir import Shuffle as Shuffle
+from tvmscript._ir import SMEMPool as SMEMPool
+from tvmscript._ir import ScopeIdDef as ScopeIdDef
 from tvmscript._ir import SizeVar as SizeVar
 from tvmscript._ir import Stmt as Stmt
 from tvmscript._ir import StringImm as StringImm
-from tvmscript._ir import Sub as Sub
 from tvmscript._ir import TIRFrame as TIRFrame
+from tvmscript._ir import TMEMPool as TMEMPool
 from tvmscript._ir import Target as Target
 from tvmscript._ir import ThenFrame as ThenFrame
+from tvmscript._ir import TileLayout as TileLayout
 from tvmscript._ir import TupleType as TupleType
-from tvmscript._ir import Var as Var
 from tvmscript._ir import WhileFrame as WhileFrame
 from tvmscript._ir import meta_var as meta_var
+from tvmscript._ir import scalar_wrapper as scalar_wrapper
 
-__all__ = ['Add', 'And', 'Assert', 'AssertFrame', 'AttrFrame', 'Bind', 'BlockInitFrame', 'Break', 'Broadcast', 'Buffer', 'BufferLoad', 'BufferRegion', 'Call', 'CallEffectKind', 'Cast', 'CommReducer', 'Continue', 'DTYPE_ALIASES', 'DTYPE_CONSTRUCTORS', 'Div', 'DtypeConstructor', 'EQ', 'Else', 'ElseFrame', 'FloatImm', 'FloorDiv', 'FloorMod', 'ForFrame', 'ForKind', 'GE', 'GT', 'If', 'IfFrame', 'IntImm', 'IterVar', 'LE', 'LT', 'LaunchThreadFrame', 'Let', 'LetAnnotation', 'LocalVectorAnnotation', 'MatchBufferRegion', 'Max', 'Min', 'Mod', 'Mul', 'NE', 'Not', 'OPS', 'Op', 'Or', 'PointerType', 'PrimExpr', 'PrimFunc', 'PrimFuncFrame', 'PrimType', 'Ptr', 'Ramp', 'Range', 'SBlock', 'SBlockFrame', 'SBlockRealize', 'Select', 'Shuffle', 'SizeVar', 'Stmt', 'StringImm', 'Sub', 'TIRFrame', 'TVMBackendAllocWorkspace', 'TVMBackendFreeWorkspace', 'Target', 'Then', 'ThenFrame', 'TupleType', 'Var', 'While', 'WhileFrame', 'abs', 'acos', 'acosh', 'add_stmt', 'add_to_parent', 'address_of', 'alloc_buffer', 'alloc_local', 'alloc_shared', 'anylist_getitem', 'anylist_resetitem', 'anylist_setitem_call_cpacked', 'anylist_setitem_call_packed', 'arg', 'asin', 'asinh', 'assume', 'atan', 'atan2', 'atanh', 'attr', 'axis', 'bf16', 'bfloat16', 'bind', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'block', 'block_attr', 'bool', 'bool_', 'boolean', 'broadcast', 'buffer', 'buffer_store', 'buffer_var', 'call_cpacked', 'call_cpacked_lowered', 'call_extern', 'call_intrin', 'call_llvm_intrin', 'call_llvm_pure_intrin', 'call_packed', 'call_packed_lowered', 'call_pure_extern', 'cast', 'ceil', 'ceildiv', 'clz', 'comm_reducer', 'copysign', 'cos', 'cosh', 'decl_buffer', 'dp4a', 'end_profile_intrinsic', 'env_thread', 'erf', 'evaluate', 'exp', 'exp10', 'exp2', 'f16', 'f32', 'f64', 'fabs', 'float16', 'float16x16', 'float16x2', 'float16x32', 'float16x4', 'float16x64', 'float16x8', 'float32', 'float32x16', 'float32x2', 'float32x32', 'float32x4', 'float32x64', 'float32x8', 'float4_e2m1fn', 'float4_e2m1fnx16', 'float4_e2m1fnx2', 'float4_e2m1fnx32', 'float4_e2m1fnx4', 'float4_e2m1fnx64', 'float4_e2m1fnx8', 'float64', 'float64x16', 'float64x2', 'float64x32', 'float64x4', 'float64x64', 'float64x8', 'float6_e2m3fn', 'float6_e2m3fnx16', 'float6_e2m3fnx2', 'float6_e2m3fnx32', 'float6_e2m3fnx4', 'float6_e2m3fnx64', 'float6_e2m3fnx8', 'float6_e3m2fn', 'float6_e3m2fnx16', 'float6_e3m2fnx2', 'float6_e3m2fnx32', 'float6_e3m2fnx4', 'float6_e3m2fnx64', 'float6_e3m2fnx8', 'float8_e3m4', 'float8_e3m4x16', 'float8_e3m4x2', 'float8_e3m4x32', 'float8_e3m4x4', 'float8_e3m4x64', 'float8_e3m4x8', 'float8_e4m3', 'float8_e4m3b11fnuz', 'float8_e4m3b11fnuzx16', 'float8_e4m3b11fnuzx2', 'float8_e4m3b11fnuzx32', 'float8_e4m3b11fnuzx4', 'float8_e4m3b11fnuzx64', 'float8_e4m3b11fnuzx8', 'float8_e4m3fn', 'float8_e4m3fnuz', 'float8_e4m3fnuzx16', 'float8_e4m3fnuzx2', 'float8_e4m3fnuzx32', 'float8_e4m3fnuzx4', 'float8_e4m3fnuzx64', 'float8_e4m3fnuzx8', 'float8_e4m3fnx16', 'float8_e4m3fnx2', 'float8_e4m3fnx32', 'float8_e4m3fnx4', 'float8_e4m3fnx64', 'float8_e4m3fnx8', 'float8_e4m3x16', 'float8_e4m3x2', 'float8_e4m3x32', 'float8_e4m3x4', 'float8_e4m3x64', 'float8_e4m3x8', 'float8_e5m2', 'float8_e5m2fnuz', 'float8_e5m2fnuzx16', 'float8_e5m2fnuzx2', 'float8_e5m2fnuzx32', 'float8_e5m2fnuzx4', 'float8_e5m2fnuzx64', 'float8_e5m2fnuzx8', 'float8_e5m2x16', 'float8_e5m2x2', 'float8_e5m2x32', 'float8_e5m2x4', 'float8_e5m2x64', 'float8_e5m2x8', 'float8_e8m0fnu', 'float8_e8m0fnux16', 'float8_e8m0fnux2', 'float8_e8m0fnux32', 'float8_e8m0fnux4', 'float8_e8m0fnux64', 'float8_e8m0fnux8', 'floor', 'floordiv', 'floormod', 'fma', 'fmod', 'func_attr', 'func_name', 'func_ret', 'get_active_lane_mask', 'grid', 'handle', 'handle_add_byte_offset', 'hypot', 'i16', 'i32', 'i64', 'i8', 'if_then_else', 'ignore_loop_partition', 'infinity', 'init', 'int16', 'int16x16', 'int16x2', 'int16x32', 'int16x4', 'int16x64', 'int16x8', 'int32', 'int32x16', 'int32x2', 'int32x32', 'int32x4', 'int32x64', 'int32x8', 'int64', 'int64x16', 'int64x2', 'int64x32', 'int64x4', 'int64x64', 'int64x8', 'int8', 'int8x16', 'int8x2', 'int8x32', 'int8x4', 'int8x64', 'int8x8', 'isfinite', 'isinf', 'isnan', 'isnullptr', 'iter_var', 'launch_thread', 'ldexp', 'let', 'likely', 'log', 'log10', 'log1p', 'log2', 'lookup_param', 'macro', 'make_buffer', 'match_buffer', 'max', 'max_value', 'meta_var', 'min', 'min_value', 'nearbyint', 'nextafter', 'pack_buffer', 'parallel', 'popcount', 'pow', 'power', 'prim_func', 'ptr', 'q_multiply_shift', 'ramp', 'reads', 'reinterpret', 'ret', 'round', 'rsqrt', 'sblock', 'sblock_alloc_buffer', 'sblock_attr', 'serial', 'shift_left', 'shift_right', 'sigmoid', 'sin', 'sinh', 'sqrt', 'start_profile_intrinsic', 'tan', 'tanh', 'target', 'thread_binding', 'thread_return', 'trunc', 'truncdiv', 'truncmod', 'tvm_access_ptr', 'tvm_bmma_sync', 'tvm_call_cpacked', 'tvm_call_cpacked_lowered', 'tvm_call_packed', 'tvm_call_packed_lowered', 'tvm_fill_fragment', 'tvm_global_barrier_kinit', 'tvm_kernel_replace_point', 'tvm_load_matrix_sync', 'tvm_mma_sync', 'tvm_stack_alloca', 'tvm_stack_make_array', 'tvm_stack_make_shape', 'tvm_storage_sync', 'tvm_store_matrix_sync', 'tvm_struct_get', 'tvm_struct_set', 'tvm_thread_allreduce', 'tvm_thread_invariant', 'tvm_throw_last_error', 'tvm_tuple', 'tvm_warp_activemask', 'tvm_warp_shuffle', 'tvm_warp_shuffle_down', 'tvm_warp_shuffle_up', 'tvm_warp_shuffle_xor', 'type_annotation', 'u16', 'u32', 'u64', 'u8', 'uint16', 'uint16x16', 'uint16x2', 'uint16x32', 'uint16x4', 'uint16x64', 'uint16x8', 'uint32', 'uint32x16', 'uint32x2', 'uint32x32', 'uint32x4', 'uint32x64', 'uint32x8', 'uint64', 'uint64x16', 'uint64x2', 'uint64x32', 'uint64x4', 'uint64x64', 'uint64x8', 'uint8', 'uint8x16', 'uint8x2', 'uint8x32', 'uint8x4', 'uint8x64', 'uint8x8', 'undef', 'unroll', 'var', 'vectorcombine', 'vectorhigh', 'vectorized', 'vectorlow', 'void', 'vscale', 'where', 'writes']
+_Params = ParamSpec("_Params")
+_Result = TypeVar("_Result")
 
+__all__ = ['Add', 'And', 'Assert', 'AssertFrame', 'AttrFrame', 'Axis', 'Bind', 'BitwiseAnd', 'BitwiseNot', 'BitwiseOr', 'BitwiseXor', 'BlockInitFrame', 'Break', 'Broadcast', 'Buffer', 'BufferLoad', 'BufferRegion', 'Call', 'CallEffectKind', 'Cast', 'CommReducer', 'ComposeLayout', 'Continue', 'DTYPE_ALIASES', 'DTYPE_CONSTRUCTORS', 'Div', 'DtypeConstructor', 'EQ', 'Else', 'ElseFrame', 'ExecScope', 'FloatImm', 'FloorDiv', 'FloorMod', 'ForFrame', 'ForKind', 'GE', 'GT', 'If', 'IfFrame', 'IntImm', 'Iter', 'IterVar', 'LE', 'LShift', 'LT', 'LaunchThreadFrame', 'Layout', 'LegacyName', 'Let', 'LetAnnotation', 'LocalVectorAnnotation', 'MatchBufferRegion', 'Max', 'Min', 'Mod', 'Mul', 'NE', 'Not', 'OPS', 'Op', 'Optional', 'Or', 'PointerType', 'PrimExpr', 'PrimFunc', 'PrimFuncFrame', 'PrimType', 'Ptr', 'R', 'RShift', 'Ramp', 'Range', 'Reduce', 'Return', 'S', 'SBlock', 'SBlockFrame', 'SBlockRealize', 'SMEMPool', 'ScopeIdDef', 'Select', 'Shuffle', 'SizeVar', 'Stmt', 'StringImm', 'Sub', 'TIRFrame', 'TMEMPool', 'TVMBackendAllocWorkspace', 'TVMBackendFreeWorkspace', 'Target', 'TensorMap', 'Then', 'ThenFrame', 'TileLayout', 'Tuple', 'TupleType', 'Var', 'While', 'WhileFrame', 'abs', 'acos', 'acosh', 'add_stmt', 'add_to_parent', 'address_of', 'alloc_buffer', 'alloc_cast_frag', 'alloc_local', 'alloc_scalar', 'alloc_shared', 'alloc_tcgen05_ldst_frag', 'anylist_getitem', 'anylist_resetitem', 'anylist_setitem_call_cpacked', 'anylist_setitem_call_packed', 'arg', 'asin', 'asinh', 'assume', 'atan', 'atan2', 'atanh', 'attr', 'axis', 'bf16', 'bfloat16', 'bind', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'block', 'block_attr', 'block_name_suffix_context', 'bool', 'bool_', 'boolean', 'break_loop', 'broadcast', 'buffer', 'buffer_decl', 'buffer_store', 'buffer_var', 'call_cpacked', 'call_cpacked_lowered', 'call_extern', 'call_ffi_kernel', 'call_intrin', 'call_kernel', 'call_llvm_intrin', 'call_llvm_pure_intrin', 'call_packed', 'call_packed_lowered', 'call_pure_extern', 'cast', 'ceil', 'ceildiv', 'cluster', 'cluster_id', 'clz', 'comm_reducer', 'constexpr', 'continue_loop', 'cooperative_tensor_fill', 'cooperative_tensor_load', 'cooperative_tensor_multiply_accumulate', 'cooperative_tensor_store', 'copysign', 'cos', 'cosh', 'cta', 'cta_id', 'cta_id_in_cluster', 'cta_id_in_pair', 'cuda', 'decl_buffer', 'decl_scalar', 'device_entry', 'dp4a', 'end_profile_intrinsic', 'env_thread', 'erf', 'evaluate', 'exp', 'exp10', 'exp2', 'f16', 'f32', 'f64', 'fabs', 'filter', 'float16', 'float16x16', 'float16x2', 'float16x32', 'float16x4', 'float16x64', 'float16x8', 'float32', 'float32x16', 'float32x2', 'float32x32', 'float32x4', 'float32x64', 'float32x8', 'float4_e2m1fn', 'float4_e2m1fnx16', 'float4_e2m1fnx2', 'float4_e2m1fnx32', 'float4_e2m1fnx4', 'float4_e2m1fnx64', 'float4_e2m1fnx8', 'float64', 'float64x16', 'float64x2', 'float64x32', 'float64x4', 'float64x64', 'float64x8', 'float6_e2m3fn', 'float6_e2m3fnx16', 'float6_e2m3fnx2', 'float6_e2m3fnx32', 'float6_e2m3fnx4', 'float6_e2m3fnx64', 'float6_e2m3fnx8', 'float6_e3m2fn', 'float6_e3m2fnx16', 'float6_e3m2fnx2', 'float6_e3m2fnx32', 'float6_e3m2fnx4', 'float6_e3m2fnx64', 'float6_e3m2fnx8', 'float8_e3m4', 'float8_e3m4x16', 'float8_e3m4x2', 'float8_e3m4x32', 'float8_e3m4x4', 'float8_e3m4x64', 'float8_e3m4x8', 'float8_e4m3', 'float8_e4m3b11fnuz', 'float8_e4m3b11fnuzx16', 'float8_e4m3b11fnuzx2', 'float8_e4m3b11fnuzx32', 'float8_e4m3b11fnuzx4', 'float8_e4m3b11fnuzx64', 'float8_e4m3b11fnuzx8', 'float8_e4m3fn', 'float8_e4m3fnuz', 'float8_e4m3fnuzx16', 'float8_e4m3fnuzx2', 'float8_e4m3fnuzx32', 'float8_e4m3fnuzx4', 'float8_e4m3fnuzx64', 'float8_e4m3fnuzx8', 'float8_e4m3fnx16', 'float8_e4m3fnx2', 'float8_e4m3fnx32', 'float8_e4m3fnx4', 'float8_e4m3fnx64', 'float8_e4m3fnx8', 'float8_e4m3x16', 'float8_e4m3x2', 'float8_e4m3x32', 'float8_e4m3x4', 'float8_e4m3x64', 'float8_e4m3x8', 'float8_e5m2', 'float8_e5m2fnuz', 'float8_e5m2fnuzx16', 'float8_e5m2fnuzx2', 'float8_e5m2fnuzx32', 'float8_e5m2fnuzx4', 'float8_e5m2fnuzx64', 'float8_e5m2fnuzx8', 'float8_e5m2x16', 'float8_e5m2x2', 'float8_e5m2x32', 'float8_e5m2x4', 'float8_e5m2x64', 'float8_e5m2x8', 'float8_e8m0fnu', 'float8_e8m0fnux16', 'float8_e8m0fnux2', 'float8_e8m0fnux32', 'float8_e8m0fnux4', 'float8_e8m0fnux64', 'float8_e8m0fnux8', 'floor', 'floordiv', 'floormod', 'fma', 'fmod', 'func_attr', 'func_name', 'func_ret', 'get_active_lane_mask', 'grid', 'handle', 'handle_add_byte_offset', 'hint', 'hypot', 'i16', 'i32', 'i64', 'i8', 'if_then_else', 'ignore_loop_partition', 'index_map', 'infinity', 'init', 'inline', 'int16', 'int16x16', 'int16x2', 'int16x32', 'int16x4', 'int16x64', 'int16x8', 'int32', 'int32x16', 'int32x2', 'int32x32', 'int32x4', 'int32x64', 'int32x8', 'int64', 'int64x16', 'int64x2', 'int64x32', 'int64x4', 'int64x64', 'int64x8', 'int8', 'int8x16', 'int8x2', 'int8x32', 'int8x4', 'int8x64', 'int8x8', 'isfinite', 'isinf', 'isnan', 'isnullptr', 'iter_var', 'jit', 'lane_id', 'launch_thread', 'ldexp', 'let', 'likely', 'llvm_lookup_intrinsic_id', 'local_scalar', 'log', 'log10', 'log1p', 'log2', 'lookup_param', 'macro', 'make_buffer', 'masked_load', 'masked_store', 'match_buffer', 'max', 'max_value', 'meta_class', 'meta_var', 'metal', 'min', 'min_value', 'nearbyint', 'nextafter', 'nki', 'nvshmem', 'pack_buffer', 'parallel', 'popcount', 'pow', 'power', 'prim_func', 'print_buffer', 'ptr', 'ptr_byte_offset', 'ptx', 'ptx_legacy', 'q_multiply_shift', 'q_multiply_shift_per_axis', 'ramp', 'reads', 'register_script_namespace', 'reinterpret', 'ret', 'round', 'rsqrt', 's_tir', 'sblock', 'sblock_alloc_buffer', 'sblock_attr', 'scalar_wrapper', 'scope_id', 'selector', 'serial', 'shared_scalar', 'shift_left', 'shift_right', 'sigmoid', 'sin', 'sinh', 'smem', 'sqrt', 'start_profile_intrinsic', 'static_assert', 'strict_range', 'tan', 'tanh', 'target', 'tensormap_encode_tiled', 'thread', 'thread_binding', 'thread_id', 'thread_id_in_wg', 'thread_return', 'tmem', 'trunc', 'truncdiv', 'truncmod', 'tvm_access_ptr', 'tvm_bmma_sync', 'tvm_call_cpacked', 'tvm_call_cpacked_lowered', 'tvm_call_packed', 'tvm_call_packed_lowered', 'tvm_fill_fragment', 'tvm_global_barrier_kinit', 'tvm_kernel_replace_point', 'tvm_load_matrix_sync', 'tvm_mma_sync', 'tvm_stack_alloca', 'tvm_stack_make_array', 'tvm_stack_make_shape', 'tvm_storage_sync', 'tvm_store_matrix_sync', 'tvm_struct_get', 'tvm_struct_set', 'tvm_thread_allreduce', 'tvm_thread_invariant', 'tvm_throw_last_error', 'tvm_tuple', 'tvm_warp_activemask', 'tvm_warp_shuffle', 'tvm_warp_shuffle_down', 'tvm_warp_shuffle_up', 'tvm_warp_shuffle_xor', 'type_annotation', 'u16', 'u32', 'u64', 'u8', 'uint16', 'uint16x16', 'uint16x2', 'uint16x32', 'uint16x4', 'uint16x64', 'uint16x8', 'uint32', 'uint32x16', 'uint32x2', 'uint32x32', 'uint32x4', 'uint32x64', 'uint32x8', 'uint64', 'uint64x16', 'uint64x2', 'uint64x32', 'uint64x4', 'uint64x64', 'uint64x8', 'uint8', 'uint8x16', 'uint8x2', 'uint8x32', 'uint8x4', 'uint8x64', 'uint8x8', 'undef', 'unroll', 'var', 'vectorcombine', 'vectorhigh', 'vectorized', 'vectorlow', 'void', 'vscale', 'warp', 'warp_id', 'warp_id_in_wg', 'warpgroup', 'warpgroup_id', 'webgpu', 'wg', 'wg_reg_tile', 'where', 'writes']
 
+class Add(_ir.Add):
+    """``a + b``."""
+    def __init__(self, a: Any, b: Any) -> None: ...
+
+class And(_ir.And):
+    """Logical ``a and b`` on booleans."""
+    def __init__(self, a: Any, b: Any) -> None: ...
 
 def Assert(condition: _ir.PrimExpr | builtins.bool, message: str | Sequence[str], error_kind: str = 'RuntimeError') -> _ir.AssertFrame:
     """Add ``assert condition, message`` (flat); the returned frame just passes its body on.
@@ -92,18 +101,40 @@ def Assert(condition: _ir.PrimExpr | builtins.bool, message: str | Sequence[str]
 
 
 
-def Bind(value: _ir.PrimExpr | int | float | builtins.bool, type_annotation: _ir.Type | _ir.Var | None = None, *, var: _ir.Var | None = None) -> _ir.Var:
+def Bind(value: _ir.PrimExpr | int | float | builtins.bool, type_annotation: _ir.Type_ | _ir.Var | None = None, *, var: _ir.Var | None = None) -> _ir.Var:
     """Bind a new variable (or ``var``) to ``value`` for the rest of the scope; return it."""
+
+def BitwiseAnd(a: _ir.Operand, b: _ir.Operand) -> _ir.PrimExpr:
+    """``a & b``."""
+
+def BitwiseNot(a: _ir.Operand) -> _ir.PrimExpr:
+    """``~a``."""
+
+def BitwiseOr(a: _ir.Operand, b: _ir.Operand) -> _ir.PrimExpr:
+    """``a | b``."""
+
+def BitwiseXor(a: _ir.Operand, b: _ir.Operand) -> _ir.PrimExpr:
+    """``a ^ b``."""
 
 
 def Break() -> None:
     """``break`` out of the innermost loop."""
 
+class Broadcast(_ir.Broadcast):
+    """``value`` repeated in ``lanes`` lanes."""
+    def __init__(self, value: Any, lanes: Any) -> None: ...
 
-def Buffer(shape: _ir.ShapeLike, dtype: str = 'float32', data: _ir.Var | None = None, strides: Sequence[_ir.PrimExpr | int | str] | None = None, elem_offset: _ir.PrimExpr | int | None = None, scope: str = 'global', align: int = 0, offset_factor: int = 0, buffer_type: str = '', axis_separators: Sequence[int] | None = None) -> _ir.Buffer:
+def Buffer(shape: _ir.ShapeLike, dtype: str = 'float32', data: _ir.Var | None = None, strides: Sequence[_ir.PrimExpr | int | str] | None = None, elem_offset: _ir.PrimExpr | int | None = None, byte_offset: _ir.PrimExpr | int | None = None, scope: str = 'global', align: int = 0, offset_factor: int = 0, layout: Any = 'default') -> _ir.Buffer:
     """A buffer declaration, e.g. a parameter annotation ``A: T.Buffer((128,), "float32")``."""
 
+class BufferLoad(_ir.BufferLoad):
+    """``buffer[indices]``; a vector load when an index is a vector."""
+    def __init__(self, buffer: Any, indices: Any) -> None: ...
 
+
+class Call(_ir.Call):
+    """A call of an intrinsic `Op` (or a `GlobalVar`) producing ``dtype``."""
+    def __init__(self, op: Any, args: Any, attrs: Any = None, ty_args: Any = None, ret_ty: Any = None) -> None: ...
 
 
 
@@ -116,8 +147,14 @@ DTYPE_ALIASES: dict[str, Any]
 
 DTYPE_CONSTRUCTORS: dict[str, Any]
 
+class Div(_ir.Div):
+    """``a / b``: true division for floats, truncating division for integers."""
+    def __init__(self, a: Any, b: Any) -> None: ...
 
 
+class EQ(_ir.EQ):
+    """``a == b``; truthy in Python only when ``a`` and ``b`` are the same node."""
+    def __init__(self, a: Any, b: Any) -> None: ...
 
 def Else() -> _ir.ElseFrame:
     """Start the false branch of the enclosing `If`."""
@@ -125,16 +162,41 @@ def Else() -> _ir.ElseFrame:
 
 
 
+class FloorDiv(_ir.FloorDiv):
+    """``a // b``: division rounding towards negative infinity."""
+    def __init__(self, a: Any, b: Any) -> None: ...
+
+class FloorMod(_ir.FloorMod):
+    """``a % b``: remainder with the sign of ``b``."""
+    def __init__(self, a: Any, b: Any) -> None: ...
 
 
 
+class GE(_ir.GE):
+    """``a >= b``."""
+    def __init__(self, a: Any, b: Any) -> None: ...
 
+class GT(_ir.GT):
+    """``a > b``."""
+    def __init__(self, a: Any, b: Any) -> None: ...
 
 def If(condition: _ir.PrimExpr | builtins.bool) -> _ir.IfFrame:
     """Start ``if condition:`` (its branches are `Then` and `Else`)."""
 
 
 
+
+
+class LE(_ir.LE):
+    """``a <= b``."""
+    def __init__(self, a: Any, b: Any) -> None: ...
+
+def LShift(a: _ir.Operand, b: _ir.Operand) -> _ir.PrimExpr:
+    """``a << b``."""
+
+class LT(_ir.LT):
+    """``a < b``."""
+    def __init__(self, a: Any, b: Any) -> None: ...
 
 
 
@@ -145,15 +207,38 @@ def Let(expr: _ir.PrimExpr, where: Mapping[_ir.Var, _ir.PrimExpr]) -> _ir.PrimEx
 
 
 
+class Max(_ir.Max):
+    """``max(a, b)``."""
+    def __init__(self, a: Any, b: Any) -> None: ...
 
+class Min(_ir.Min):
+    """``min(a, b)``."""
+    def __init__(self, a: Any, b: Any) -> None: ...
 
+class Mod(_ir.Mod):
+    """Truncating remainder (sign of ``a``)."""
+    def __init__(self, a: Any, b: Any) -> None: ...
 
+class Mul(_ir.Mul):
+    """``a * b``."""
+    def __init__(self, a: Any, b: Any) -> None: ...
 
+class NE(_ir.NE):
+    """``a != b``; truthy in Python only when ``a`` and ``b`` are different nodes."""
+    def __init__(self, a: Any, b: Any) -> None: ...
 
+class Not(_ir.Not):
+    """Logical ``not a``."""
+    def __init__(self, a: Any) -> None: ...
 
 OPS: dict[str, Any]
 
 
+Optional: _ir.OptionalProxy
+
+class Or(_ir.Or):
+    """Logical ``a or b`` on booleans."""
+    def __init__(self, a: Any, b: Any) -> None: ...
 
 
 
@@ -163,32 +248,70 @@ OPS: dict[str, Any]
 def Ptr(dtype: str, storage_scope: str = 'global') -> _ir.Var:
     """A new pointer variable to ``dtype`` elements in ``storage_scope``."""
 
+R: _ir.SpecBuilder
 
-def Range(begin: _ir.PrimExpr | int, end: _ir.PrimExpr | int | None = None) -> _ir.Range:
-    """The range ``[begin, end)`` (``[0, begin)`` with one argument)."""
+def RShift(a: _ir.Operand, b: _ir.Operand) -> _ir.PrimExpr:
+    """``a >> b``."""
+
+class Ramp(_ir.Ramp):
+    """The vector ``[base, base + stride, ..., base + (lanes - 1) * stride]``."""
+    def __init__(self, base: Any, stride: Any, lanes: Any) -> None: ...
+
+def Range(begin: _ir.PrimExpr | int, end: _ir.PrimExpr | int) -> _ir.Range:
+    """``T.Range(begin, end)``: the range ``[begin, end)``."""
+
+def Reduce(combiner: _ir.CommReducer, src: Sequence[_ir.PrimExpr], rdom: Sequence[Any], condition: _ir.PrimExpr | builtins.bool, value_index: int, init: Sequence[_ir.PrimExpr] | None = None) -> _ir.PrimExpr:
+    """A reduction with ``combiner`` of ``src`` over the iteration domain ``rdom``."""
+
+def Return(value: _ir.PrimExpr | int | float | builtins.bool) -> None:
+    """Return ``value`` from the prim_func (what ``return value`` means)."""
+
+S: _ir.SpecBuilder
 
 
 
 
 
 
+class Select(_ir.Select):
+    """``true_value if condition else false_value``, both sides evaluated."""
+    def __init__(self, condition: Any, true_value: Any, false_value: Any) -> None: ...
+
+class Shuffle(_ir.Shuffle):
+    """Lanes of the concatenated ``vectors`` picked by ``indices``."""
+    def __init__(self, vectors: Any, indices: Any) -> None: ...
 
 
 
 
+class Sub(_ir.Sub):
+    """``a - b``."""
+    def __init__(self, a: Any, b: Any) -> None: ...
 
-def TVMBackendAllocWorkspace(*args: _ir.Operand) -> _ir.PrimExpr:
-    """Allocate workspace memory (device_type, device_id, nbytes, dtype code, dtype bits)."""
 
-def TVMBackendFreeWorkspace(*args: Any) -> _ir.PrimExpr:
-    """Free workspace memory (device_type, device_id, ptr)."""
 
+def TVMBackendAllocWorkspace(device_type: _ir.Operand, device_id: _ir.Operand, nbytes: _ir.Operand, dtype_code_hint: _ir.Operand, dtype_bits_hint: _ir.Operand) -> _ir.PrimExpr:
+    """Allocate ``nbytes`` of workspace memory on a device."""
+
+def TVMBackendFreeWorkspace(device_type: _ir.Operand, device_id: _ir.Operand, ptr: Any) -> _ir.PrimExpr:
+    """Free workspace memory at ``ptr``."""
+
+
+def TensorMap() -> _ir.Var:
+    """A fresh 128-byte TMA tensor-map descriptor variable."""
 
 def Then() -> _ir.ThenFrame:
     """Start the true branch of the enclosing `If`."""
 
 
 
+def Tuple(*fields: Any) -> _ir.TupleType:
+    """A tuple type: ``T.Tuple(T.int32, T.float32)`` (a return type of several values)."""
+
+
+class Var(_ir.Var):
+    """A variable; two `Var`s with the same name are different variables."""
+    def __init__(self, name: Any = None, ty: Any = None, *, name_hint: Any = None) -> None: ...
 
 def While(condition: _ir.PrimExpr | builtins.bool) -> _ir.WhileFrame:
     """Start ``while condition:``."""
@@ -212,14 +335,23 @@ def add_to_parent(stmt: _ir.Stmt) -> None:
 def address_of(obj: _ir.BufferLoad | _ir.Buffer) -> _ir.PrimExpr:
     """The address of a buffer element (``T.address_of(A[i])``)."""
 
-def alloc_buffer(shape: _ir.ShapeLike, dtype: str = 'float32', data: _ir.Var | None = None, strides: Sequence[_ir.PrimExpr | int | str] | None = None, elem_offset: _ir.PrimExpr | int | None = None, scope: str = 'global', align: int = -1, offset_factor: int = 0, buffer_type: str = 'default', axis_separators: Sequence[int] | None = None, annotations: Mapping[str, Any] | None = None) -> _ir.Buffer:
+def alloc_buffer(shape: _ir.ShapeLike, dtype: str = 'float32', data: _ir.Var | None = None, strides: Sequence[_ir.PrimExpr | int | str] | None = None, elem_offset: _ir.PrimExpr | int | None = None, byte_offset: _ir.PrimExpr | int | None = None, scope: str = 'global', align: int = -1, offset_factor: int = 0, layout: Any = 'default', allocated_addr: Any = None, annotations: Mapping[str, Any] | None = None) -> _ir.Buffer:
     """Allocate a buffer for the rest of the current scope (a flat ``AllocBuffer``)."""
 
-def alloc_local(shape: _ir.ShapeLike, dtype: str = 'float32', *, scope: str = 'local', annotations: Mapping[str, Any] | None = None) -> _ir.Buffer:
-    """`alloc_buffer` in ``local`` (register) memory."""
+def alloc_cast_frag(src: _ir.Buffer, dtype: str) -> _ir.Buffer:
+    """A fresh register fragment shaped and laid out as ``src``, of another ``dtype``."""
 
-def alloc_shared(shape: _ir.ShapeLike, dtype: str = 'float32', *, scope: str = 'shared', annotations: Mapping[str, Any] | None = None) -> _ir.Buffer:
-    """`alloc_buffer` in ``shared`` memory."""
+def alloc_local(shape: _ir.ShapeLike, dtype: str = 'float32', data: _ir.Var | None = None, strides: Sequence[_ir.PrimExpr | int | str] | None = None, elem_offset: _ir.PrimExpr | int | None = None, byte_offset: _ir.PrimExpr | int | None = None, *, scope: str = 'local', align: int = -1, offset_factor: int = 0, layout: Any = 'default', allocated_addr: Any = None, annotations: Mapping[str, Any] | None = None) -> _ir.Buffer:
+    """`alloc_buffer` in ``local`` (register) memory (one copy per thread)."""
+
+def alloc_scalar(dtype: str = 'float32', scope: str = 'global') -> _ir.scalar_wrapper:
+    """A fresh scalar in ``scope`` (a one-element buffer read and written by its name)."""
+
+def alloc_shared(shape: _ir.ShapeLike, dtype: str = 'float32', data: _ir.Var | None = None, strides: Sequence[_ir.PrimExpr | int | str] | None = None, elem_offset: _ir.PrimExpr | int | None = None, byte_offset: _ir.PrimExpr | int | None = None, *, scope: str = 'shared', align: int = -1, offset_factor: int = 0, layout: Any = 'default', allocated_addr: Any = None, annotations: Mapping[str, Any] | None = None) -> _ir.Buffer:
+    """`alloc_buffer` in ``shared`` memory (one copy per CTA)."""
+
+def alloc_tcgen05_ldst_frag(instr_shape: str, tensor_shape: Any, dtype: str) -> _ir.Buffer:
+    """The registers of a warpgroup's ``tcgen05.ld``/``st`` of ``tensor_shape`` (``32x32b``)."""
 
 def anylist_getitem(list_handle: _ir.PrimExpr, index: _ir.Operand) -> _ir.PrimExpr:
     """Item ``index`` of an AnyList."""
@@ -227,11 +359,11 @@ def anylist_getitem(list_handle: _ir.PrimExpr, index: _ir.Operand) -> _ir.PrimEx
 def anylist_resetitem(list_handle: _ir.PrimExpr, index: _ir.Operand) -> _ir.PrimExpr:
     """Clear item ``index`` of an AnyList."""
 
-def anylist_setitem_call_cpacked(list_handle: _ir.PrimExpr, index: _ir.Operand, *args: Any) -> _ir.PrimExpr:
-    """Set item ``index`` of an AnyList to the result of a packed C call."""
+def anylist_setitem_call_cpacked(list_handle: _ir.PrimExpr, index: _ir.Operand, func_name: str, *args: Any) -> _ir.PrimExpr:
+    """Set item ``index`` of an AnyList to the result of packed C function ``func_name``."""
 
-def anylist_setitem_call_packed(list_handle: _ir.PrimExpr, index: _ir.Operand, *args: Any) -> _ir.PrimExpr:
-    """Set item ``index`` of an AnyList to the result of a packed call."""
+def anylist_setitem_call_packed(list_handle: _ir.PrimExpr, index: _ir.Operand, func_name: str, *args: Any) -> _ir.PrimExpr:
+    """Set item ``index`` of an AnyList to the result of packed function ``func_name``."""
 
 def arg(name: str, obj: _ir.Var | _ir.Buffer) -> _ir.Var | _ir.Buffer:
     """Add a parameter: a scalar/handle `Var`, or a `Buffer` (a fresh handle matched to it)."""
@@ -254,7 +386,7 @@ def atan2(x1: _ir.Operand, x2: _ir.Operand) -> _ir.PrimExpr:
 def atanh(x: _ir.Operand) -> _ir.PrimExpr:
     """Inverse hyperbolic tangent."""
 
-def attr(node: Any, attr_key: str | None = None, value: _ir.PrimExpr | int | str | None = None) -> _ir.AttrFrame:
+def attr(node_or_dict: Any, attr_key: str | None = None, value: _ir.PrimExpr | int | str | None = None) -> _ir.AttrFrame:
     """Start ``with T.attr(node, attr_key, value):`` (an `AttrStmt`).
 
     ``T.attr({attr_key: value})`` is the printed form of an attribute on no node.
@@ -276,7 +408,7 @@ class bfloat16(_ir.PrimExpr):
     def __init__(self, expr: _ir.PrimExpr | int | float | builtins.bool | str | None = None) -> None: ...
     def __class_getitem__(cls, shape: Any) -> _ir.LocalVectorAnnotation: ...
 
-def bind(value: _ir.PrimExpr | int | float | builtins.bool, type_annotation: _ir.Type | _ir.Var | None = None, *, var: _ir.Var | None = None) -> _ir.Var:
+def bind(value: _ir.PrimExpr | int | float | builtins.bool, type_annotation: _ir.Type_ | _ir.Var | None = None, *, var: _ir.Var | None = None) -> _ir.Var:
     """Bind a new variable (or ``var``) to ``value`` for the rest of the scope; return it."""
 
 def bitwise_and(x: _ir.Operand, y: _ir.Operand) -> _ir.PrimExpr:
@@ -291,11 +423,13 @@ def bitwise_or(x: _ir.Operand, y: _ir.Operand) -> _ir.PrimExpr:
 def bitwise_xor(x: _ir.Operand, y: _ir.Operand) -> _ir.PrimExpr:
     """``x ^ y``."""
 
-def block(name: str = '', no_realize: builtins.bool = False) -> _ir.SBlockFrame:
-    """Start a block named ``name`` (an `SBlockRealize` unless ``no_realize``)."""
+block: _ir.LegacyName
 
 def block_attr(attrs: Mapping[str, Any]) -> None:
     """Add annotations to the innermost block."""
+
+def block_name_suffix_context(block_suffix: str) -> Iterator[None]:
+    """Append ``block_suffix`` to the names of the blocks built inside (a macro's expansions)."""
 
 class bool(_ir.PrimExpr):
     """``T.bool``: constant, cast or new variable of one dtype; subscript for vectors.
@@ -321,9 +455,18 @@ class boolean(_ir.PrimExpr):
     def __init__(self, expr: _ir.PrimExpr | int | float | builtins.bool | str | None = None) -> None: ...
     def __class_getitem__(cls, shape: Any) -> _ir.LocalVectorAnnotation: ...
 
+def break_loop() -> None:
+    """Leave the innermost loop (what Python's ``break`` means in a prim_func)."""
 
-def buffer(shape: _ir.ShapeLike, dtype: str = 'float32', data: _ir.Var | None = None, strides: Sequence[_ir.PrimExpr | int | str] | None = None, elem_offset: _ir.PrimExpr | int | None = None, scope: str = 'global', align: int = 0, offset_factor: int = 0, buffer_type: str = '', axis_separators: Sequence[int] | None = None) -> _ir.Buffer:
-    """A buffer declaration, e.g. a parameter annotation ``A: T.Buffer((128,), "float32")``."""
+class broadcast(_ir.Broadcast):
+    """``value`` repeated in ``lanes`` lanes."""
+    def __init__(self, value: Any, lanes: Any) -> None: ...
+
+def buffer(shape: _ir.ShapeLike, dtype: str = 'float32', data: _ir.Var | None = None, strides: Sequence[_ir.PrimExpr | int | str] | None = None, elem_offset: _ir.PrimExpr | int | None = None, byte_offset: _ir.PrimExpr | int | None = None, scope: str = 'global', align: int = 0, offset_factor: int = 0, layout: Any = 'default', allocated_addr: Any = None, buffer_name: str = '') -> _ir.Buffer:
+    """A buffer object (no statement): ``T.buffer((16,), "int32", buffer_name="B")``."""
+
+def buffer_decl(*args: Any, **kwargs: Any) -> _ir.Buffer:
+    """The old spelling of `buffer` (TVM deprecates it)."""
 
 def buffer_store(buffer: _ir.Buffer, value: _ir.PrimExpr | int | float | builtins.bool, indices: Sequence[Any] | Any) -> None:
     """``buffer[indices] = value`` (slices store vectors); the value is cast to the element."""
@@ -340,13 +483,19 @@ def call_cpacked_lowered(*args: Any) -> _ir.PrimExpr:
 def call_extern(dtype: str, func_name: str, *args: Any) -> _ir.PrimExpr:
     """A call of external C function ``func_name``."""
 
-def call_intrin(dtype: str, func_name: str | _ir.Op, *args: Any) -> _ir.PrimExpr:
+def call_ffi_kernel(*args: Any, launch_params: Sequence[str], ret_ty: str = 'int32') -> _ir.PrimExpr:
+    """Call a compiled kernel: its symbol, operands, then the launch values."""
+
+def call_intrin(dtype: str, func_name: str | _ir.Op, *args: Any, attrs: Any = None) -> _ir.PrimExpr:
     """A call of intrinsic ``func_name`` (``"tir.exp"``) producing ``dtype``."""
 
-def call_llvm_intrin(dtype: str, name: str, *args: Any) -> _ir.PrimExpr:
-    """A call of LLVM intrinsic ``name`` (kept by name, e.g. ``"llvm.ctpop"``)."""
+def call_kernel(kernel: Any, launch_args: Any, *args: Any, **kwargs: Any) -> _ir.PrimExpr:
+    """Call an external kernel (source text or a compiled module) with launch arguments."""
 
-def call_llvm_pure_intrin(dtype: str, name: str, *args: Any) -> _ir.PrimExpr:
+def call_llvm_intrin(dtype: str, name: Any, *args: Any) -> _ir.PrimExpr:
+    """A call of LLVM intrinsic ``name`` (kept by base name: ``"llvm.sqrt.f32"`` is sqrt)."""
+
+def call_llvm_pure_intrin(dtype: str, name: Any, *args: Any) -> _ir.PrimExpr:
     """A call of side-effect-free LLVM intrinsic ``name``."""
 
 def call_packed(*args: Any) -> _ir.PrimExpr:
@@ -367,11 +516,31 @@ def ceil(x: _ir.Operand) -> _ir.PrimExpr:
 def ceildiv(lhs: _ir.Operand, rhs: _ir.Operand) -> _ir.PrimExpr:
     """Integer division rounding towards positive infinity (``(a + b - 1) // b``)."""
 
+def cluster_id(extents: _ir.Extents = None, dtype: str = 'int32') -> _ir.Var | list[_ir.Var]:
+    """The index of the cluster in the kernel (``None``: extent inferred when lowering)."""
+
 def clz(x: _ir.Operand) -> _ir.PrimExpr:
     """Number of leading zero bits."""
 
 def comm_reducer(combiner: Callable[..., Any], identity: Sequence[_ir.PrimExpr | int | float]) -> _ir.CommReducer:
     """A commutative reducer from ``lambda x, y: x + y`` and its identity element(s)."""
+
+constexpr: _ir.ConstexprAnnotation
+
+def continue_loop() -> None:
+    """Go on with the next iteration of the innermost loop (Python's ``continue``)."""
+
+def cooperative_tensor_fill(d: Any, index: Any, value: Any, rows: int, cols: int) -> _ir.PrimExpr:
+    """Fill Metal cooperative tensor ``index`` of ``d`` (``rows`` x ``cols``) with ``value``."""
+
+def cooperative_tensor_load(d: Any, index: Any, ptr: Any, stride: Any, rows: int, cols: int, transpose_matrix: builtins.bool = False, mma_M: int = 0, mma_N: int = 0, mma_K: int = 0, operand_role: int = 0) -> _ir.PrimExpr:
+    """Load cooperative tensor ``index`` of ``d`` from ``ptr`` (row ``stride``)."""
+
+def cooperative_tensor_multiply_accumulate(d: Any, index_d: Any, a: Any, index_a: Any, b: Any, index_b: Any, c: Any, index_c: Any, M: int, N: int, K: int, transpose_a: builtins.bool = False, transpose_b: builtins.bool = False) -> _ir.PrimExpr:
+    """``d = a @ b + c`` on Metal cooperative tensors (``M`` x ``N`` x ``K``)."""
+
+def cooperative_tensor_store(d: Any, index: Any, ptr: Any, stride: Any, rows: int, cols: int, transpose_matrix: builtins.bool = False, mma_M: int = 0, mma_N: int = 0, mma_K: int = 0, operand_role: int = 0) -> _ir.PrimExpr:
+    """Store cooperative tensor ``index`` of ``d`` to ``ptr`` (row ``stride``)."""
 
 def copysign(x1: _ir.Operand, x2: _ir.Operand) -> _ir.PrimExpr:
     """``x1`` with the sign of ``x2``."""
@@ -382,8 +551,27 @@ def cos(x: _ir.Operand) -> _ir.PrimExpr:
 def cosh(x: _ir.Operand) -> _ir.PrimExpr:
     """Hyperbolic cosine."""
 
-def decl_buffer(shape: _ir.ShapeLike, dtype: str = 'float32', data: _ir.Var | None = None, strides: Sequence[_ir.PrimExpr | int | str] | None = None, elem_offset: _ir.PrimExpr | int | None = None, scope: str = 'global', align: int = 0, offset_factor: int = 0, buffer_type: str = 'default', axis_separators: Sequence[int] | None = None) -> _ir.Buffer:
+def cta_id(extents: _ir.Extents = None, preferred: _ir.Extents = None, dtype: str = 'int32') -> _ir.Var | list[_ir.Var]:
+    """The index of the CTA (thread block) in the kernel: ``bx = T.cta_id([8])``."""
+
+def cta_id_in_cluster(extents: _ir.Extents = None, preferred: _ir.Extents = None, dtype: str = 'int32') -> _ir.Var | list[_ir.Var]:
+    """The index of the CTA in its cluster; ``preferred`` is the preferred cluster shape."""
+
+def cta_id_in_pair(dtype: str = 'int32') -> _ir.Var:
+    """The index (0 or 1) of the CTA in its CTA pair."""
+
+def decl_buffer(shape: _ir.ShapeLike, dtype: str = 'float32', data: _ir.Var | None = None, strides: Sequence[_ir.PrimExpr | int | str] | None = None, elem_offset: _ir.PrimExpr | int | None = None, byte_offset: _ir.PrimExpr | int | None = None, scope: str = 'global', align: int = 0, offset_factor: int = 0, layout: Any = 'default', allocated_addr: Any = None) -> _ir.Buffer:
     """Declare a buffer over ``data`` (a ``DeclBuffer``), or allocate one when ``data`` is None."""
+
+def decl_scalar(dtype: str, data: _ir.Var, scope: str, elem_offset: _ir.PrimExpr | int | None = None, byte_offset: _ir.PrimExpr | int | None = None) -> _ir.scalar_wrapper:
+    """A scalar over existing memory: element ``elem_offset`` of ``data``."""
+
+def device_entry() -> _ir.AttrFrame:
+    """Mark where device code starts: the rest of the body runs on the device.
+
+    It is a flat marker (no ``with``): TVM prints it as
+    ``T.attr({"tirx.device_entry": T.bool(True)})``.
+    """
 
 def dp4a(vec1: _ir.PrimExpr, vec2: _ir.PrimExpr, acc: _ir.Operand = 0) -> _ir.PrimExpr:
     """Dot product of four int8 pairs plus ``acc``."""
@@ -435,6 +623,9 @@ class f64(_ir.PrimExpr):
 
 def fabs(x: _ir.Operand) -> _ir.PrimExpr:
     """Absolute value (``fabs`` for floats, a select for signed integers)."""
+
+def filter(var: _ir.Var, pred: Any) -> _ir.PrimExpr:
+    """``var`` restricted to the values where ``pred`` holds (an iteration filter)."""
 
 class float16(_ir.PrimExpr):
     """``T.float16``: constant, cast or new variable of one dtype; subscript for vectors.
@@ -1241,13 +1432,38 @@ def func_attr(attrs: Mapping[str, Any]) -> None:
 def func_name(name: str) -> None:
     """Name the current PrimFunc (its ``global_symbol`` unless private)."""
 
-def func_ret(ret_type: _ir.Type | _ir.Var | None) -> _ir.Type | None:
+def func_ret(ret_type: _ir.Type_ | _ir.Var | None) -> _ir.Type_ | None:
     """Set the return type of the current PrimFunc (``-> T.int32`` gives a `PrimType`)."""
 
 def get_active_lane_mask(dtype: str, base: _ir.Operand, limit: _ir.Operand) -> _ir.PrimExpr:
     """A mask of the lanes ``base + i < limit``."""
 
-def grid(*extents: _ir.Bound | tuple[_ir.Bound, _ir.Bound]) -> _ir.ForFrame:
+@overload
+def grid(e0: _ir.Bound | tuple[_ir.Bound, _ir.Bound], /, *, dtype: str | None = None) -> _ir.ForFrame[_ir.Var]:
+    """Perfectly nested serial loops; entering gives one variable per extent."""
+@overload
+def grid(e0: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e1: _ir.Bound | tuple[_ir.Bound, _ir.Bound], /, *, dtype: str | None = None) -> _ir.ForFrame[tuple[_ir.Var, _ir.Var]]:
+    """Perfectly nested serial loops; entering gives one variable per extent."""
+@overload
+def grid(e0: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e1: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e2: _ir.Bound | tuple[_ir.Bound, _ir.Bound], /, *, dtype: str | None = None) -> _ir.ForFrame[tuple[_ir.Var, _ir.Var, _ir.Var]]:
+    """Perfectly nested serial loops; entering gives one variable per extent."""
+@overload
+def grid(e0: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e1: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e2: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e3: _ir.Bound | tuple[_ir.Bound, _ir.Bound], /, *, dtype: str | None = None) -> _ir.ForFrame[tuple[_ir.Var, _ir.Var, _ir.Var, _ir.Var]]:
+    """Perfectly nested serial loops; entering gives one variable per extent."""
+@overload
+def grid(e0: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e1: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e2: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e3: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e4: _ir.Bound | tuple[_ir.Bound, _ir.Bound], /, *, dtype: str | None = None) -> _ir.ForFrame[tuple[_ir.Var, _ir.Var, _ir.Var, _ir.Var, _ir.Var]]:
+    """Perfectly nested serial loops; entering gives one variable per extent."""
+@overload
+def grid(e0: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e1: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e2: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e3: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e4: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e5: _ir.Bound | tuple[_ir.Bound, _ir.Bound], /, *, dtype: str | None = None) -> _ir.ForFrame[tuple[_ir.Var, _ir.Var, _ir.Var, _ir.Var, _ir.Var, _ir.Var]]:
+    """Perfectly nested serial loops; entering gives one variable per extent."""
+@overload
+def grid(e0: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e1: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e2: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e3: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e4: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e5: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e6: _ir.Bound | tuple[_ir.Bound, _ir.Bound], /, *, dtype: str | None = None) -> _ir.ForFrame[tuple[_ir.Var, _ir.Var, _ir.Var, _ir.Var, _ir.Var, _ir.Var, _ir.Var]]:
+    """Perfectly nested serial loops; entering gives one variable per extent."""
+@overload
+def grid(e0: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e1: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e2: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e3: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e4: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e5: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e6: _ir.Bound | tuple[_ir.Bound, _ir.Bound], e7: _ir.Bound | tuple[_ir.Bound, _ir.Bound], /, *, dtype: str | None = None) -> _ir.ForFrame[tuple[_ir.Var, _ir.Var, _ir.Var, _ir.Var, _ir.Var, _ir.Var, _ir.Var, _ir.Var]]:
+    """Perfectly nested serial loops; entering gives one variable per extent."""
+@overload
+def grid(*extents: _ir.Bound | tuple[_ir.Bound, _ir.Bound], dtype: str | None = None) -> _ir.ForFrame[tuple[_ir.Var, ...]]:
     """Perfectly nested serial loops; entering gives one variable per extent."""
 
 class handle(_ir.Var):
@@ -1256,6 +1472,9 @@ class handle(_ir.Var):
 
 def handle_add_byte_offset(handle: _ir.PrimExpr, offset: _ir.Operand) -> _ir.PrimExpr:
     """``handle`` advanced by ``offset`` bytes."""
+
+def hint(message: str = '', **attrs: Any) -> _ir.AttrFrame:
+    """A hint to the compiler for the statements that follow (or a ``with`` body)."""
 
 def hypot(x1: _ir.Operand, x2: _ir.Operand) -> _ir.PrimExpr:
     """``sqrt(x1 ** 2 + x2 ** 2)``."""
@@ -1298,11 +1517,21 @@ def if_then_else(cond: _ir.Operand, t: _ir.Operand, f: _ir.Operand) -> _ir.PrimE
 def ignore_loop_partition(predicate: _ir.Operand) -> _ir.PrimExpr:
     """``predicate``, not to be used for loop partitioning."""
 
+def index_map(mapping: Callable[..., Any], *, inverse_index_map: Callable[..., Any] | None = None, index_dtype: str = 'int64') -> _ir.IndexMap:
+    """An index map from a function of the indices: ``T.index_map(lambda i, j: (j, i))``."""
+
 def infinity(dtype: str) -> _ir.PrimExpr:
     """Positive infinity of float ``dtype``."""
 
 def init() -> _ir.BlockInitFrame:
     """Start the initialisation part of a reduction block."""
+
+@overload
+def inline(*, definition_depth: int | None = None, defining_var_table: Any = None) -> _ir.MacroDecorator:
+    """A fragment expanded where it is called, reading the caller's names as Python does."""
+@overload
+def inline(*args: Callable[_Params, _Result], definition_depth: int | None = None, defining_var_table: Any = None) -> Callable[_Params, _Result]:
+    """A fragment expanded where it is called, reading the caller's names as Python does."""
 
 class int16(_ir.PrimExpr):
     """``T.int16``: constant, cast or new variable of one dtype; subscript for vectors.
@@ -1543,6 +1772,12 @@ def isnullptr(x: _ir.PrimExpr) -> _ir.PrimExpr:
 def iter_var(v: _ir.Var | str, dom: _ir.Range, iter_type: str, thread_tag: str) -> _ir.IterVar:
     """An `IterVar` (as printed for thread bindings: ``T.iter_var(v, dom, "ThreadIndex", tag)``)."""
 
+def jit(func: Any = None, private: builtins.bool = False, check_well_formed: builtins.bool = True, is_stir: builtins.bool = False, persistent: builtins.bool = False) -> Any:
+    """A kernel with ``T.constexpr`` parameters, parsed by ``.specialize(name=value, ...)``."""
+
+def lane_id(extents: _ir.Extents = None, dtype: str = 'int32') -> _ir.Var | list[_ir.Var]:
+    """The index of the thread in its warp."""
+
 def launch_thread(thread: str | _ir.Var | _ir.IterVar, extent: _ir.PrimExpr | int) -> _ir.LaunchThreadFrame:
     """Start ``with T.launch_thread("threadIdx.x", n) as tx:`` (a ``thread_extent`` attr)."""
 
@@ -1553,6 +1788,12 @@ let: _ir.LetAnnotation
 
 def likely(cond: _ir.Operand) -> _ir.PrimExpr:
     """Mark ``cond`` as likely true."""
+
+def llvm_lookup_intrinsic_id(name: str) -> _ir.StringImm:
+    """The LLVM intrinsic ``name`` as `call_llvm_intrin` takes it (by its base name)."""
+
+def local_scalar(dtype: str = 'float32') -> _ir.scalar_wrapper:
+    """A per-thread scalar (``local`` scope)."""
 
 def log(x: _ir.Operand) -> _ir.PrimExpr:
     """Natural logarithm."""
@@ -1569,13 +1810,23 @@ def log2(x: _ir.Operand) -> _ir.PrimExpr:
 def lookup_param(param_name: str) -> _ir.PrimExpr:
     """The linked parameter named ``param_name``."""
 
-def macro(func: Any = None, *, hygienic: builtins.bool = True) -> Any:
+@overload
+def macro(*, hygienic: builtins.bool = True) -> _ir.MacroDecorator:
+    """A reusable TVMScript fragment, expanded where it is called."""
+@overload
+def macro(*args: Callable[_Params, _Result], hygienic: builtins.bool = True) -> Callable[_Params, _Result]:
     """A reusable TVMScript fragment, expanded where it is called."""
 
-def make_buffer(shape: _ir.ShapeLike, dtype: str = 'float32', data: _ir.Var | None = None, strides: Sequence[_ir.PrimExpr | int | str] | None = None, elem_offset: _ir.PrimExpr | int | None = None, scope: str = 'global', align: int = 0, offset_factor: int = 0, buffer_type: str = '', axis_separators: Sequence[int] | None = None, name: str = '') -> _ir.Buffer:
+def make_buffer(shape: _ir.ShapeLike, dtype: str = 'float32', data: _ir.Var | None = None, strides: Sequence[_ir.PrimExpr | int | str] | None = None, elem_offset: _ir.PrimExpr | int | None = None, scope: str = 'global', align: int = 0, offset_factor: int = 0, buffer_type: str = '', axis_separators: Sequence[int] | None = None, name: str = '', *, byte_offset: _ir.PrimExpr | int | None = None, layout: Any = 'default', allocated_addr: Any = None) -> _ir.Buffer:
     """A new buffer with TVM's defaults (``BufferDecl``): fresh data pointer, 64-byte align."""
 
-def match_buffer(param: _ir.Var | _ir.BufferLoad | _ir.BufferRegion, shape: _ir.ShapeLike | None = None, dtype: str = 'float32', data: _ir.Var | None = None, strides: Sequence[_ir.PrimExpr | int | str] | None = None, elem_offset: _ir.PrimExpr | int | None = None, scope: str = 'global', align: int = -1, offset_factor: int = 0, buffer_type: str = 'default', axis_separators: Sequence[int] | None = None) -> _ir.Buffer:
+def masked_load(dtype: str, buffer: _ir.Buffer, *indices_and_mask: Any) -> _ir.PrimExpr:
+    """A vector load of ``buffer`` at the indices where the last argument (the mask) is true."""
+
+def masked_store(buffer: _ir.Buffer, value: _ir.PrimExpr, *indices_and_mask: Any) -> _ir.PrimExpr:
+    """A vector store of ``value`` into ``buffer`` at the lanes the mask (last) enables."""
+
+def match_buffer(param: _ir.Var | _ir.BufferLoad | _ir.BufferRegion, shape: _ir.ShapeLike | None = None, dtype: str = 'float32', data: _ir.Var | None = None, strides: Sequence[_ir.PrimExpr | int | str] | None = None, elem_offset: _ir.PrimExpr | int | None = None, scope: str = 'global', align: int = -1, offset_factor: int = 0, layout: Any = 'default') -> _ir.Buffer:
     """Bind a handle parameter to a buffer, or (in a block) a buffer region to a new buffer."""
 
 def max(a: _ir.Operand, b: _ir.Operand) -> _ir.PrimExpr:
@@ -1583,6 +1834,9 @@ def max(a: _ir.Operand, b: _ir.Operand) -> _ir.PrimExpr:
 
 def max_value(dtype: str) -> _ir.PrimExpr:
     """The largest value of ``dtype``."""
+
+def meta_class(cls: Any) -> Any:
+    """Mark ``cls`` as a class whose instances a TVMScript body may use (by their fields)."""
 
 
 def min(a: _ir.Operand, b: _ir.Operand) -> _ir.PrimExpr:
@@ -1600,7 +1854,7 @@ def nextafter(x1: _ir.Operand, x2: _ir.Operand) -> _ir.PrimExpr:
 def pack_buffer(buf: _ir.Buffer) -> _ir.PrimExpr:
     """A DLTensor for ``buf`` built on the stack (how packed calls pass buffers)."""
 
-def parallel(start: _ir.Bound, stop: _ir.Bound | None = None, *, annotations: Mapping[str, Any] | None = None, step: _ir.Bound | None = None) -> _ir.ForFrame:
+def parallel(start: _ir.Bound, stop: _ir.Bound | None = None, *, annotations: Mapping[str, Any] | None = None, step: _ir.Bound | None = None, dtype: str | None = None) -> _ir.ForFrame[_ir.Var]:
     """A loop whose iterations run in parallel threads."""
 
 def popcount(x: _ir.Operand) -> _ir.PrimExpr:
@@ -1612,21 +1866,40 @@ def pow(x: _ir.Operand, y: _ir.Operand) -> _ir.PrimExpr:
 def power(x: _ir.Operand, y: _ir.Operand) -> _ir.PrimExpr:
     """``x ** y``."""
 
-def prim_func(func: Any = None, *, private: builtins.bool = False, s_tir: builtins.bool = False, check_well_formed: builtins.bool = True) -> Any:
+@overload
+def prim_func(func: Callable[..., object], /) -> _ir.PrimFunc:
     """Parse the decorated function's source into a `PrimFunc`."""
+@overload
+def prim_func(func: None = None, private: builtins.bool = False, check_well_formed: builtins.bool = True, s_tir: builtins.bool = False, persistent: builtins.bool = False) -> Callable[[Callable[..., object]], _ir.PrimFunc]:
+    """Parse the decorated function's source into a `PrimFunc`."""
+
+def print_buffer(buffer_var: _ir.Var, dtype: Any, is_string: builtins.bool, is_scalar: builtins.bool, dim_num: int, *shape: Any) -> _ir.PrimExpr:
+    """Print the contents of a buffer at run time (a debugging aid)."""
 
 def ptr(dtype: str, storage_scope: str = 'global') -> _ir.Var:
     """A new pointer variable to ``dtype`` elements in ``storage_scope``."""
 
+def ptr_byte_offset(data: _ir.Var, byte_offset: Any, dtype: Any) -> _ir.PrimExpr:
+    """The pointer ``data`` advanced by ``byte_offset`` bytes, pointing to ``dtype``."""
+
 def q_multiply_shift(x: _ir.Operand, y: _ir.Operand, q: _ir.Operand, s: _ir.Operand) -> _ir.PrimExpr:
     """Fixed-point multiply ``x * y`` with ``q`` fractional bits, shifted right by ``s``."""
 
+def q_multiply_shift_per_axis(x: Any, y: Any, ls: Any, rs: Any, q: Any, is_lshift_required: builtins.bool, is_rshift_required: builtins.bool) -> _ir.PrimExpr:
+    """Fixed-point multiply with per-axis left and right shifts."""
+
+class ramp(_ir.Ramp):
+    """The vector ``[base, base + stride, ..., base + (lanes - 1) * stride]``."""
+    def __init__(self, base: Any, stride: Any, lanes: Any) -> None: ...
 
 def reads(*buffer_slices: _ir.RegionLike | Sequence[_ir.RegionLike]) -> None:
     """Declare the regions the innermost block reads."""
 
-def reinterpret(dtype: str, value: _ir.Operand) -> _ir.PrimExpr:
-    """The bits of ``value`` read as ``dtype``."""
+def register_script_namespace(name: str, namespace: object) -> object:
+    """Make ``namespace`` reachable as ``T.<name>`` (an extension's intrinsics)."""
+
+def reinterpret(dtype: Any, value: _ir.Operand) -> _ir.PrimExpr:
+    """The bits of ``value`` read as ``dtype`` (a dtype string or a type: ``T.handle().ty``)."""
 
 def ret(val: _ir.Operand) -> _ir.PrimExpr:
     """Return ``val`` from the function."""
@@ -1637,17 +1910,27 @@ def round(x: _ir.Operand) -> _ir.PrimExpr:
 def rsqrt(x: _ir.Operand) -> _ir.PrimExpr:
     """``1 / sqrt(x)``."""
 
-def sblock(name: str = '', no_realize: builtins.bool = False) -> _ir.SBlockFrame:
+def sblock(name: str = '', no_realize: builtins.bool = False, exec_scope: str = '') -> _ir.SBlockFrame:
     """Start a block named ``name`` (an `SBlockRealize` unless ``no_realize``)."""
 
-def sblock_alloc_buffer(shape: _ir.ShapeLike, dtype: str = 'float32', data: _ir.Var | None = None, strides: Sequence[_ir.PrimExpr | int | str] | None = None, elem_offset: _ir.PrimExpr | int | None = None, scope: str = 'global', align: int = -1, offset_factor: int = 0, buffer_type: str = 'default', axis_separators: Sequence[int] | None = None) -> _ir.Buffer:
+def sblock_alloc_buffer(shape: _ir.ShapeLike, dtype: str = 'float32', data: _ir.Var | None = None, strides: Sequence[_ir.PrimExpr | int | str] | None = None, elem_offset: _ir.PrimExpr | int | None = None, scope: str = 'global', align: int = -1, offset_factor: int = 0, layout: Any = 'default', allocated_addr: Any = None) -> _ir.Buffer:
     """Allocate a buffer owned by the innermost block (or the implicit root block)."""
 
 def sblock_attr(attrs: Mapping[str, Any]) -> None:
     """Add annotations to the innermost block."""
 
-def serial(start: _ir.Bound, stop: _ir.Bound | None = None, *, annotations: Mapping[str, Any] | None = None, step: _ir.Bound | None = None) -> _ir.ForFrame:
+
+def scope_id(extents: _ir.Extents, parent: str, cur: str, dtype: str = 'int32') -> _ir.Var | list[_ir.Var]:
+    """The ids of the ``cur`` scopes inside a ``parent`` scope (``"cta"``, ``"warp"``)."""
+
+def selector(var: _ir.Var, pred: Any) -> _ir.PrimExpr:
+    """``var`` selected where ``pred`` holds (an iteration selector)."""
+
+def serial(start: _ir.Bound, stop: _ir.Bound | None = None, *, annotations: Mapping[str, Any] | None = None, step: _ir.Bound | None = None, unroll: builtins.bool | int | None = None, dtype: str | None = None) -> _ir.ForFrame[_ir.Var]:
     """A serial loop (what ``range`` means in TVMScript)."""
+
+def shared_scalar(dtype: str = 'float32') -> _ir.scalar_wrapper:
+    """A scalar shared by the thread block (``shared`` scope)."""
 
 def shift_left(x: _ir.Operand, y: _ir.Operand) -> _ir.PrimExpr:
     """``x << y``."""
@@ -1664,11 +1947,20 @@ def sin(x: _ir.Operand) -> _ir.PrimExpr:
 def sinh(x: _ir.Operand) -> _ir.PrimExpr:
     """Hyperbolic sine."""
 
+def smem(shape: _ir.ShapeLike, dtype: str = 'float32', data: _ir.Var | None = None, strides: Sequence[_ir.PrimExpr | int | str] | None = None, elem_offset: _ir.PrimExpr | int | None = None, byte_offset: _ir.PrimExpr | int | None = None, *, scope: str = 'shared', align: int = -1, offset_factor: int = 0, layout: Any = 'default', allocated_addr: Any = None, annotations: Mapping[str, Any] | None = None) -> _ir.Buffer:
+    """`alloc_buffer` in ``shared`` memory (one copy per CTA)."""
+
 def sqrt(x: _ir.Operand) -> _ir.PrimExpr:
     """Square root."""
 
 def start_profile_intrinsic(id: _ir.Operand) -> _ir.PrimExpr:
     """Start profiling region ``id``."""
+
+def static_assert(x: Any, message: str = '') -> None:
+    """Check ``x`` while parsing (a constant condition); a false one is an error there."""
+
+def strict_range(begin: _ir.PrimExpr | int, end: _ir.PrimExpr | int) -> _ir.Range:
+    """``T.Range(begin, end)``: the range ``[begin, end)``."""
 
 def tan(x: _ir.Operand) -> _ir.PrimExpr:
     """Tangent."""
@@ -1677,13 +1969,30 @@ def tanh(x: _ir.Operand) -> _ir.PrimExpr:
     """Hyperbolic tangent."""
 
 def target(target_config: Mapping[str, Any] | str, host: Mapping[str, Any] | str | _ir.Target | None = None) -> _ir.Target:
-    """A `Target` from a configuration dict or a target string such as ``"llvm"``."""
+    """A `Target` from a configuration dict or a target string such as ``"cuda"``.
 
-def thread_binding(start: _ir.Bound, stop: _ir.Bound | str | None = None, thread: str | None = None, *, annotations: Mapping[str, Any] | None = None) -> _ir.ForFrame:
+    The kind's defaults are filled in as TVM 0.27 does (``T.target("cuda")`` is
+    ``T.target({"arch": "sm_50", "keys": ["cuda", "gpu"], "kind": "cuda", ...})``); a tag
+    such as ``"nvidia/nvidia-a100"`` is read as its kind.
+    """
+
+def tensormap_encode_tiled(*args: Any, descriptor_dtype: str, rank: int, interleave: int = 0, swizzle: int = 0, l2_promotion: int = 0, oob_fill: int = 0, force_cu_dtype: int = -1) -> _ir.PrimExpr:
+    """Encode a tiled TMA tensor map (descriptor, data pointer, then 4 * rank shape values)."""
+
+def thread_binding(start: _ir.Bound, stop: _ir.Bound | str | None = None, thread: str | None = None, *, annotations: Mapping[str, Any] | None = None) -> _ir.ForFrame[_ir.Var]:
     """A loop bound to a GPU thread axis (``T.thread_binding(128, thread="threadIdx.x")``)."""
+
+def thread_id(extents: _ir.Extents = None, dtype: str = 'int32') -> _ir.Var | list[_ir.Var]:
+    """The index of the thread in the CTA: ``tx = T.thread_id([128])``."""
+
+def thread_id_in_wg(extents: _ir.Extents = None, dtype: str = 'int32') -> _ir.Var | list[_ir.Var]:
+    """The index of the thread in its warpgroup."""
 
 def thread_return() -> _ir.PrimExpr:
     """Return from the current GPU thread."""
+
+def tmem(shape: _ir.ShapeLike, dtype: str = 'float32', data: _ir.Var | None = None, strides: Sequence[_ir.PrimExpr | int | str] | None = None, elem_offset: _ir.PrimExpr | int | None = None, byte_offset: _ir.PrimExpr | int | None = None, *, scope: str = 'tmem', align: int = -1, offset_factor: int = 0, layout: Any = 'default', allocated_addr: Any = None, annotations: Mapping[str, Any] | None = None) -> _ir.Buffer:
+    """`alloc_buffer` in tensor memory (``tmem``, Blackwell's accumulator storage)."""
 
 def trunc(x: _ir.Operand) -> _ir.PrimExpr:
     """Round towards zero."""
@@ -1697,8 +2006,8 @@ def truncmod(a: _ir.Operand, b: _ir.Operand) -> _ir.PrimExpr:
 def tvm_access_ptr(ptype: _ir.PrimExpr, data: _ir.Var, offset: _ir.Operand, extent: _ir.Operand, rw_mask: _ir.Operand) -> _ir.PrimExpr:
     """A pointer into ``data`` for an access of ``extent`` elements (``rw_mask``: 1 r, 2 w)."""
 
-def tvm_bmma_sync(*args: Any) -> _ir.PrimExpr:
-    """Binary tensor-core multiply-accumulate of fragments."""
+def tvm_bmma_sync(fragment_d: Any, index_d: Any, fragment_a: Any, index_a: Any, fragment_b: Any, index_b: Any, fragment_c: Any, index_c: Any) -> _ir.PrimExpr:
+    """Binary tensor-core multiply-accumulate on fragments."""
 
 def tvm_call_cpacked(*args: Any) -> _ir.PrimExpr:
     """A call of a packed C function by name."""
@@ -1712,8 +2021,8 @@ def tvm_call_packed(*args: Any) -> _ir.PrimExpr:
 def tvm_call_packed_lowered(*args: Any) -> _ir.PrimExpr:
     """A lowered packed call (arguments already on the stack)."""
 
-def tvm_fill_fragment(*args: Any) -> _ir.PrimExpr:
-    """Fill a tensor-core fragment (fragment, m, n, k, index, value)."""
+def tvm_fill_fragment(fragment: Any, m: Any, n: Any, k: Any, index: Any, value: Any) -> _ir.PrimExpr:
+    """Fill tensor-core fragment ``index`` of ``fragment`` with ``value``."""
 
 def tvm_global_barrier_kinit() -> _ir.PrimExpr:
     """Initialise the global barrier."""
@@ -1721,11 +2030,11 @@ def tvm_global_barrier_kinit() -> _ir.PrimExpr:
 def tvm_kernel_replace_point() -> _ir.PrimExpr:
     """Where a kernel is to be substituted."""
 
-def tvm_load_matrix_sync(*args: Any) -> _ir.PrimExpr:
-    """Load a tensor-core fragment (fragment, m, n, k, index, buffer_ptr, stride, layout)."""
+def tvm_load_matrix_sync(fragment: Any, m: Any, n: Any, k: Any, index: Any, buffer_ptr: Any, stride: Any, layout: Any) -> _ir.PrimExpr:
+    """Load tensor-core fragment ``index`` of ``fragment`` (``m`` x ``n`` x ``k``) from memory."""
 
-def tvm_mma_sync(*args: Any) -> _ir.PrimExpr:
-    """Tensor-core multiply-accumulate of fragments (d, a, b, c with their indices)."""
+def tvm_mma_sync(fragment_d: Any, index_d: Any, fragment_a: Any, index_a: Any, fragment_b: Any, index_b: Any, fragment_c: Any, index_c: Any) -> _ir.PrimExpr:
+    """Tensor-core ``d = a @ b + c`` on fragments."""
 
 def tvm_stack_alloca(dtype_str: str, num: _ir.Operand) -> _ir.PrimExpr:
     """Stack space for ``num`` values of kind ``dtype_str`` ("shape", "array", "arg_value")."""
@@ -1739,8 +2048,8 @@ def tvm_stack_make_shape(*args: _ir.Operand) -> _ir.PrimExpr:
 def tvm_storage_sync(storage_scope: str, is_load: builtins.bool = False, num_blocks: int = -1) -> _ir.PrimExpr:
     """A memory barrier for ``storage_scope`` ("shared", "global", "warp")."""
 
-def tvm_store_matrix_sync(*args: Any) -> _ir.PrimExpr:
-    """Store a tensor-core fragment (fragment, m, n, k, index, buffer_ptr, stride, layout)."""
+def tvm_store_matrix_sync(fragment: Any, m: Any, n: Any, k: Any, index: Any, buffer_ptr: Any, stride: Any, layout: Any) -> _ir.PrimExpr:
+    """Store tensor-core fragment ``index`` of ``fragment`` to memory."""
 
 def tvm_struct_get(arr: _ir.PrimExpr, index: _ir.Operand, field: _ir.Operand, dtype: str) -> _ir.PrimExpr:
     """Field ``field`` of struct ``arr[index]``."""
@@ -2037,7 +2346,7 @@ class uint8x8(_ir.PrimExpr):
 def undef() -> _ir.PrimExpr:
     """An undefined value."""
 
-def unroll(start: _ir.Bound, stop: _ir.Bound | None = None, *, annotations: Mapping[str, Any] | None = None, step: _ir.Bound | None = None) -> _ir.ForFrame:
+def unroll(start: _ir.Bound, stop: _ir.Bound | None = None, *, annotations: Mapping[str, Any] | None = None, step: _ir.Bound | None = None, dtype: str | None = None) -> _ir.ForFrame[_ir.Var]:
     """A loop to be unrolled."""
 
 def var(dtype: str, name: str = '') -> _ir.Var:
@@ -2049,7 +2358,7 @@ def vectorcombine(dtype: str, vec1: _ir.PrimExpr, vec2: _ir.PrimExpr) -> _ir.Pri
 def vectorhigh(dtype: str, vec: _ir.PrimExpr) -> _ir.PrimExpr:
     """The high half of ``vec``."""
 
-def vectorized(start: _ir.Bound, stop: _ir.Bound | None = None, *, annotations: Mapping[str, Any] | None = None, step: _ir.Bound | None = None) -> _ir.ForFrame:
+def vectorized(start: _ir.Bound, stop: _ir.Bound | None = None, *, annotations: Mapping[str, Any] | None = None, step: _ir.Bound | None = None, dtype: str | None = None) -> _ir.ForFrame[_ir.Var]:
     """A loop turned into vector instructions."""
 
 def vectorlow(dtype: str, vec: _ir.PrimExpr) -> _ir.PrimExpr:
@@ -2060,6 +2369,18 @@ def void(expr: _ir.PrimExpr | None = None) -> _ir.PrimExpr:
 
 def vscale() -> _ir.PrimExpr:
     """The scalable-vector multiplier."""
+
+def warp_id(extents: _ir.Extents = None, dtype: str = 'int32') -> _ir.Var | list[_ir.Var]:
+    """The index of the warp in the CTA."""
+
+def warp_id_in_wg(extents: _ir.Extents = None, dtype: str = 'int32') -> _ir.Var | list[_ir.Var]:
+    """The index of the warp in its warpgroup."""
+
+def warpgroup_id(extents: _ir.Extents = None, dtype: str = 'int32') -> _ir.Var | list[_ir.Var]:
+    """The index of the warpgroup (four warps) in the CTA."""
+
+def wg_reg_tile(elem_per_thread: int, dtype: str = 'float32') -> _ir.Buffer:
+    """A warpgroup's ``(128, elem_per_thread)`` register tile (one row per thread)."""
 
 def where(predicate: _ir.PrimExpr | builtins.bool | int) -> None:
     """Set the predicate of the innermost block's realize."""

@@ -8,7 +8,7 @@ and returns the new block variable.
 import builtins
 import enum
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, Literal, ParamSpec, TypeVar, overload
 
 from tvmscript import _ir as _ir
 
@@ -26,7 +26,23 @@ def opaque(dom: _ir.DomLike, binding: _ir.PrimExpr | int, dtype: str = 'int32') 
 def reduce(dom: _ir.DomLike, binding: _ir.PrimExpr | int, dtype: str = 'int32') -> _ir.Var:
     """A reduction block axis over ``dom`` bound to ``binding``."""
 
-def remap(kinds: str, bindings: Sequence[_ir.PrimExpr], dtype: str = 'int32') -> _ir.Var | list[_ir.Var]:
+@overload
+def remap(kinds: Literal['S', 'R'], bindings: Sequence[_ir.PrimExpr], dtype: str = 'int32') -> _ir.Var:
+    """One axis per letter of ``kinds`` ("S" spatial, "R" reduce), each over its loop's range."""
+@overload
+def remap(kinds: Literal['SS', 'SR', 'RS', 'RR'], bindings: Sequence[_ir.PrimExpr], dtype: str = 'int32') -> tuple[_ir.Var, _ir.Var]:
+    """One axis per letter of ``kinds`` ("S" spatial, "R" reduce), each over its loop's range."""
+@overload
+def remap(kinds: Literal['SSS', 'SSR', 'SRS', 'SRR', 'RSS', 'RSR', 'RRS', 'RRR'], bindings: Sequence[_ir.PrimExpr], dtype: str = 'int32') -> tuple[_ir.Var, _ir.Var, _ir.Var]:
+    """One axis per letter of ``kinds`` ("S" spatial, "R" reduce), each over its loop's range."""
+@overload
+def remap(kinds: Literal['SSSS', 'SSSR', 'SSRS', 'SSRR', 'SRSS', 'SRSR', 'SRRS', 'SRRR', 'RSSS', 'RSSR', 'RSRS', 'RSRR', 'RRSS', 'RRSR', 'RRRS', 'RRRR'], bindings: Sequence[_ir.PrimExpr], dtype: str = 'int32') -> tuple[_ir.Var, _ir.Var, _ir.Var, _ir.Var]:
+    """One axis per letter of ``kinds`` ("S" spatial, "R" reduce), each over its loop's range."""
+@overload
+def remap(kinds: Literal['SSSSS', 'SSSSR', 'SSSRS', 'SSSRR', 'SSRSS', 'SSRSR', 'SSRRS', 'SSRRR', 'SRSSS', 'SRSSR', 'SRSRS', 'SRSRR', 'SRRSS', 'SRRSR', 'SRRRS', 'SRRRR', 'RSSSS', 'RSSSR', 'RSSRS', 'RSSRR', 'RSRSS', 'RSRSR', 'RSRRS', 'RSRRR', 'RRSSS', 'RRSSR', 'RRSRS', 'RRSRR', 'RRRSS', 'RRRSR', 'RRRRS', 'RRRRR'], bindings: Sequence[_ir.PrimExpr], dtype: str = 'int32') -> tuple[_ir.Var, _ir.Var, _ir.Var, _ir.Var, _ir.Var]:
+    """One axis per letter of ``kinds`` ("S" spatial, "R" reduce), each over its loop's range."""
+@overload
+def remap(kinds: str, bindings: Sequence[_ir.PrimExpr], dtype: str = 'int32') -> Any:
     """One axis per letter of ``kinds`` ("S" spatial, "R" reduce), each over its loop's range."""
 
 def scan(dom: _ir.DomLike, binding: _ir.PrimExpr | int, dtype: str = 'int32') -> _ir.Var:

@@ -16,6 +16,8 @@ class GlobalVar(Node):
     seq_kind: ClassVar[str] = "global_var"
 
     name_hint: str = field(metadata=SEQ_IGNORE)
+    struct_info: Any = field(default=None, kw_only=True, compare=False, metadata=SEQ_IGNORE)
+    """The function's Relax struct info once known (a `FuncStructInfo`; derived data)."""
 
     def __repr__(self) -> str:
         return f"GlobalVar({self.name_hint!r})"

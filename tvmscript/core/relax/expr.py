@@ -40,6 +40,84 @@ class Expr(Node):
 
         return replace_fields(self, struct_info=info)
 
+    # Python operators call Relax operators, as TVM's ``ExprWithOp`` (``x + y`` is
+    # ``R.add(x, y)``); Python scalars must be made constants first (``R.const``).
+    def __add__(self, other: object) -> Any:
+        return _binary("add", self, other)
+
+    def __radd__(self, other: object) -> Any:
+        return _binary("add", other, self)
+
+    def __sub__(self, other: object) -> Any:
+        return _binary("subtract", self, other)
+
+    def __rsub__(self, other: object) -> Any:
+        return _binary("subtract", other, self)
+
+    def __mul__(self, other: object) -> Any:
+        return _binary("multiply", self, other)
+
+    def __rmul__(self, other: object) -> Any:
+        return _binary("multiply", other, self)
+
+    def __truediv__(self, other: object) -> Any:
+        return _binary("divide", self, other)
+
+    def __rtruediv__(self, other: object) -> Any:
+        return _binary("divide", other, self)
+
+    def __floordiv__(self, other: object) -> Any:
+        return _binary("floor_divide", self, other)
+
+    def __rfloordiv__(self, other: object) -> Any:
+        return _binary("floor_divide", other, self)
+
+    def __mod__(self, other: object) -> Any:
+        return _binary("mod", self, other)
+
+    def __rmod__(self, other: object) -> Any:
+        return _binary("mod", other, self)
+
+    def __pow__(self, other: object) -> Any:
+        return _binary("power", self, other)
+
+    def __rpow__(self, other: object) -> Any:
+        return _binary("power", other, self)
+
+    def __lt__(self, other: object) -> Any:
+        return _binary("less", self, other)
+
+    def __le__(self, other: object) -> Any:
+        return _binary("less_equal", self, other)
+
+    def __gt__(self, other: object) -> Any:
+        return _binary("greater", self, other)
+
+    def __ge__(self, other: object) -> Any:
+        return _binary("greater_equal", self, other)
+
+    def __neg__(self) -> Any:
+        from tvmscript.core.relax import op
+
+        return op.negative(self)
+
+    def astype(self, dtype: str) -> Any:
+        """``R.astype(self, dtype)``."""
+        from tvmscript.core.relax import op
+
+        return op.astype(self, dtype)
+
+
+def _binary(name: str, lhs: object, rhs: object) -> Any:
+    for operand in (lhs, rhs):
+        if not isinstance(operand, Expr):
+            raise TypeError(
+                f"cannot apply a Relax operator to {operand!r}: convert it with R.const first"
+            )
+    from tvmscript.core.relax import op
+
+    return getattr(op, name)(lhs, rhs)
+
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Var(Expr):

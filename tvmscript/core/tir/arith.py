@@ -73,6 +73,8 @@ def as_expr(value: object) -> E.PrimExpr:
 
     if isinstance(value, Buffer) and not value.shape:
         return E.BufferLoad(value, ())
+    if isinstance(value, Buffer) and value.layout == "scalar":  # `out` of shape (1,), TIRx
+        return value.scalar_value()
     raise TypeError(f"expected a TIR expression, got {type(value).__name__!r}")
 
 

@@ -45,9 +45,13 @@ class Buffer(Node):
     """``"default"`` or ``"auto_broadcast"``."""
     axis_separators: tuple[int, ...] = ()
     """Boundaries of the physical axes."""
-    layout: str | None = None
-    """TVM 0.27's buffer layout, modelled only as ``"scalar"`` (its ``TileLayout(S[1:1])``):
-    the one-element buffer of a local scalar ``x: T.float32 = v``, printed as a scalar."""
+    layout: Any = None
+    """TVM 0.27's buffer layout: ``None`` the default of its function (row-major in a TIRx
+    function, none in an s_tir one), ``"scalar"`` the default of a ``(1,)`` buffer in a TIRx
+    function (printed and read as a scalar: ``out = x``), ``"none"`` no layout where one would
+    be the default (``layout=None``), or a `Layout` (``T.TileLayout(...)``)."""
+    allocated_addr: tuple[PrimExpr, ...] = ()
+    """Where the buffer lives in a pooled storage scope (``allocated_addr=0``)."""
 
     @property
     def scope(self) -> str:
@@ -69,6 +73,56 @@ class Buffer(Node):
     def load(self, indices: Sequence[PrimExpr]) -> BufferLoad:
         """A load at ``indices``."""
         return BufferLoad(self, tuple(indices))
+
+    def scalar_value(self) -> BufferLoad:
+        """The value of a scalar buffer (``layout == "scalar"``): its one element."""
+        if self.layout != "scalar":
+            raise TypeError(f"buffer '{self.name}' is not a value: index it (``{self.name}[i]``)")
+        return BufferLoad(self, (IntImm(_index_dtype(self.shape), 0),))
+
+    # A scalar buffer (`out: T.Buffer((1,), ...)` outside s_tir) reads as its element, as in
+    # TVM 0.27's printed text: `out = out + 1`.
+    def __add__(self, other: Any) -> PrimExpr:
+        return arith.add(self.scalar_value(), other)
+
+    def __radd__(self, other: Any) -> PrimExpr:
+        return arith.add(other, self.scalar_value())
+
+    def __sub__(self, other: Any) -> PrimExpr:
+        return arith.sub(self.scalar_value(), other)
+
+    def __rsub__(self, other: Any) -> PrimExpr:
+        return arith.sub(other, self.scalar_value())
+
+    def __mul__(self, other: Any) -> PrimExpr:
+        return arith.mul(self.scalar_value(), other)
+
+    def __rmul__(self, other: Any) -> PrimExpr:
+        return arith.mul(other, self.scalar_value())
+
+    def __truediv__(self, other: Any) -> PrimExpr:
+        return arith.true_divide(self.scalar_value(), other)
+
+    def __floordiv__(self, other: Any) -> PrimExpr:
+        return arith.floordiv(self.scalar_value(), other)
+
+    def __mod__(self, other: Any) -> PrimExpr:
+        return arith.floormod(self.scalar_value(), other)
+
+    def __neg__(self) -> PrimExpr:
+        return arith.neg(self.scalar_value())
+
+    def __lt__(self, other: Any) -> PrimExpr:
+        return arith.less(self.scalar_value(), other)
+
+    def __le__(self, other: Any) -> PrimExpr:
+        return arith.less_equal(self.scalar_value(), other)
+
+    def __gt__(self, other: Any) -> PrimExpr:
+        return arith.greater(self.scalar_value(), other)
+
+    def __ge__(self, other: Any) -> PrimExpr:
+        return arith.greater_equal(self.scalar_value(), other)
 
     def __repr__(self) -> str:
         return f"Buffer({self.name!r}, {self.dtype!r}, rank={len(self.shape)})"

@@ -169,6 +169,11 @@ class PointerType(Type):
 
 
 @dataclass(frozen=True, slots=True, eq=False)
+class StringType(Type):
+    """The type of a string value (``I.StringType()``)."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class TupleType(Type):
     """A tuple type; the empty tuple is ``void``."""
 
@@ -184,6 +189,11 @@ class Var(PrimExpr):
     name: str = field(metadata=SEQ_IGNORE)
     dtype: str = "int32"
     type_annotation: Type | None = None
+
+    @property
+    def ty(self) -> Type:
+        """The variable's type (TVM 0.27's ``Var.ty``: ``T.handle().ty`` names ``handle``)."""
+        return self.type_annotation or PrimType(self.dtype)
 
     def __repr__(self) -> str:
         return f"Var({self.name!r}, {self.dtype!r})"
@@ -466,6 +476,10 @@ class Ramp(PrimExpr):
     dtype: str = ""
 
     def __post_init__(self) -> None:
+        if not isinstance(self.base, PrimExpr):  # `T.Ramp(0, 1, 4)`: numbers as constants
+            object.__setattr__(self, "base", _arith.as_expr(self.base))
+        if not isinstance(self.stride, PrimExpr):
+            object.__setattr__(self, "stride", _arith.make_const(self.base.dtype, self.stride))
         if not self.dtype:
             object.__setattr__(self, "dtype", DataType.of(self.base.dtype).with_lanes(self.lanes))
 
@@ -479,6 +493,8 @@ class Broadcast(PrimExpr):
     dtype: str = ""
 
     def __post_init__(self) -> None:
+        if not isinstance(self.value, PrimExpr):
+            object.__setattr__(self, "value", _arith.as_expr(self.value))
         if not self.dtype:
             object.__setattr__(self, "dtype", DataType.of(self.value.dtype).with_lanes(self.lanes))
 
@@ -518,6 +534,28 @@ class Call(PrimExpr):
     dtype: str
     op: Node
     args: tuple[Any, ...]
+    attrs: Any = None
+    """Options of the call printed as keywords (``T.call_ffi_kernel(..., launch_params=[...])``):
+    a mapping of name to value, or None."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Reduce(PrimExpr):
+    """A commutative reduction of ``source`` over the axes ``axis`` (TE's ``T.Reduce``)."""
+
+    combiner: Any
+    """The `CommReducer`."""
+    source: tuple[PrimExpr, ...]
+    axis: tuple[Any, ...]
+    """The reduction iteration variables (`IterVar`)."""
+    condition: PrimExpr
+    value_index: int
+    init: tuple[PrimExpr, ...] = ()
+    dtype: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.dtype:
+            object.__setattr__(self, "dtype", self.source[self.value_index].dtype)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,22 +22,35 @@ class CallEffectKind:
     CONTROL_JUMP: Final = 6
 
 
+DTYPE_NOT_PRINTED: Final = 0
+DTYPE_PRINTED_FIRST: Final = 1
+DTYPE_PRINTED_LAST: Final = 2
+
+
 @dataclass(frozen=True, slots=True)
 class OpInfo:
-    """What is known about an intrinsic: its TVMScript spelling and effect."""
+    """What is known about an intrinsic: its TVMScript spelling, effect, dtype argument."""
 
     name: str
     script_name: str
     effect: int = CallEffectKind.PURE
+    dtype_print: int = DTYPE_NOT_PRINTED
+    """Where a call's result dtype is written among its arguments (``T.reinterpret("int32",
+    x)``: first), as TVM's ``TScriptDtypePrintLocation``."""
 
 
 OP_INFO: dict[str, OpInfo] = {}
 
 
-def register_op(name: str, script_name: str | None = None, effect: int = CallEffectKind.PURE) -> Op:
+def register_op(
+    name: str,
+    script_name: str | None = None,
+    effect: int = CallEffectKind.PURE,
+    dtype_print: int = DTYPE_NOT_PRINTED,
+) -> Op:
     """Declare intrinsic ``name`` spelled ``T.script_name`` in TVMScript."""
     spelled = script_name if script_name is not None else name.rsplit(".", 1)[-1]
-    OP_INFO[name] = OpInfo(name, spelled, effect)
+    OP_INFO[name] = OpInfo(name, spelled, effect, dtype_print)
     return get_op(name)
 
 
@@ -171,9 +184,20 @@ OPS: Final[dict[str, tuple[str, int]]] = {
     "tir.ret": ("ret", CallEffectKind.CONTROL_JUMP),
 }
 
+_DTYPE_FIRST: Final = frozenset(
+    {
+        "call_extern", "call_pure_extern", "call_llvm_intrin", "call_llvm_pure_intrin",
+        "reinterpret", "get_active_lane_mask", "masked_load", "vectorlow",
+        "vectorhigh", "vectorcombine", "type_annotation", "ptx_ldg32",
+    }
+)  # fmt: skip
+_DTYPE_LAST: Final = frozenset({"tvm_struct_get"})
+
 for _name, (_script, _effect) in OPS.items():
-    register_op(_name, _script, _effect)
-del _name, _script, _effect
+    _base = _name.removeprefix("tir.")
+    _where = DTYPE_PRINTED_FIRST if _base in _DTYPE_FIRST else DTYPE_NOT_PRINTED
+    register_op(_name, _script, _effect, DTYPE_PRINTED_LAST if _base in _DTYPE_LAST else _where)
+del _name, _script, _effect, _base, _where
 
 
 def call_intrin(dtype: str, name: str, *args: object) -> Call:
@@ -194,3 +218,9 @@ def _arg(value: object) -> object:
 def is_op(e: object, name: str) -> bool:
     """Whether ``e`` is a call of intrinsic ``name``."""
     return isinstance(e, Call) and isinstance(e.op, Op) and e.op.name == name
+
+
+# The device intrinsics register themselves (CUDA, PTX, NVSHMEM, Metal, NKI, ...).
+from tvmscript.core.tir import device_ops as _device_ops  # noqa: E402
+
+del _device_ops

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from tvmscript.core.relax.expr import Var as RelaxVar
 from tvmscript.core.tir.buffer import Buffer
 from tvmscript.core.tir.expr import Var
 
 
 def rename(value: Any, name: str) -> Any:
-    """Set the name hint of a `Var` or `Buffer` (and its data pointer); return ``value``."""
+    """Set the name hint of a TIR `Var`, `Buffer` or Relax variable; return ``value``."""
     if isinstance(value, Buffer):
         object.__setattr__(value, "name", name)
         if value.data.name in ("", "buffer", "handle", "v"):
             object.__setattr__(value.data, "name", name)
     elif isinstance(value, Var):
         object.__setattr__(value, "name", name)
+    elif isinstance(value, RelaxVar):
+        object.__setattr__(value, "name_hint", name)
     return value

@@ -18,12 +18,18 @@ from typing import Any, Final
 from tvmscript.diagnostics import Diagnostic, DiagnosticError, debug_enabled
 from tvmscript.script.chunks import top_level_chunks
 from tvmscript.script.ir_builder.base import BuilderError, IRBuilder
+from tvmscript.script.parser import imports
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.macro import Macro
 from tvmscript.script.parser.core.parser import Parser, internal_error, statement_error
 from tvmscript.script.parser.core.poison import POISON
 from tvmscript.script.parser.core.source import Source
-from tvmscript.script.parser.entry_utils import DecoratorInfo, decorator_info
+from tvmscript.script.parser.entry_utils import (
+    DecoratorInfo,
+    decorators_info,
+    dotted_name,
+    unresolved_decorator,
+)
 from tvmscript.script.parser.ir import handlers as _ir_rules  # registers the dialect's rules
 from tvmscript.script.parser.tir import handlers as _tir_rules  # registers the dialect's rules
 
@@ -35,17 +41,18 @@ DIALECT_MODULES: Final[dict[str, str]] = {  # what `from tvm.script import X` na
     "relax": "tvmscript.relax",
     "ir": "tvmscript.ir",
 }
-_SCRIPT_PACKAGES: Final = ("tvm.script", "tvmscript", "tvm.script.parser")
 
 
 @dataclass
 class Definition:
-    """One top-level TVMScript definition of a file and what parsing it gave."""
+    """One TVMScript definition of a file and what parsing it gave."""
 
     name: str
     kind: str
     node: doc.Stmt
     result: Any = None
+    nested: bool = False
+    """Whether it is defined inside a plain Python function or class (not at top level)."""
 
 
 def default_globals() -> dict[str, Any]:
@@ -57,9 +64,11 @@ def default_globals() -> dict[str, Any]:
 def _default_globals() -> dict[str, Any]:
     import importlib
 
+    from tvmscript.script.ir_builder.tir.layout import Axis
     from tvmscript.script.parser.tir.function import SymbolicTypeVar
 
-    out: dict[str, Any] = {"TypeVar": SymbolicTypeVar}
+    # `# from tvm.tirx.layout import Axis` heads every file TVM 0.27 prints.
+    out: dict[str, Any] = {"TypeVar": SymbolicTypeVar, "Axis": Axis}
     for alias, short in (("T", "tir"), ("I", "ir"), ("R", "relax")):
         try:
             out[alias] = importlib.import_module(DIALECT_MODULES[short])
@@ -183,13 +192,109 @@ def _top_level(
     parser: Parser, source: Source, stmt: ast.stmt, definitions: list[Definition]
 ) -> None:
     match stmt:
+        case ast.ImportFrom(module="__future__", names=names):
+            if any(a.name == "annotations" for a in names):
+                parser.globals["__future_annotations__"] = True
         case ast.ImportFrom() | ast.Import():
-            _bind_imports(parser, stmt)
+            _bind_imports(parser, source, stmt)
         case ast.Assign(targets=[ast.Name(id=name)], value=value):
             parser.globals[name] = value_ = _constant(parser, source, value)
             parser.globals_poisoned |= value_ is POISON
-        case ast.FunctionDef() | ast.ClassDef() if stmt.decorator_list:
-            _definition(parser, source, stmt, definitions)
+            if isinstance(value, ast.Call) and _is_ir(value_):  # `k = f.specialize(N=256)`
+                definitions.append(Definition(name, "prim_func", doc.to_doc(stmt, source), value_))
+        case ast.FunctionDef() | ast.ClassDef() | ast.AsyncFunctionDef():
+            if not _definition(parser, source, stmt, definitions):
+                if stmt.name not in parser.globals:  # a plain Python helper: unknown value
+                    _bind_global(parser, stmt.name, POISON)
+                _nested_definitions(parser, source, stmt, definitions)
+
+
+def _nested_definitions(
+    parser: Parser,
+    source: Source,
+    stmt: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
+    definitions: list[Definition],
+) -> None:
+    """Parse the TVMScript definitions inside a plain Python function or class.
+
+    (TVM's own tests define most kernels inside test functions.) They see the module's names,
+    and the simple constants their enclosing bodies assign before them; every other name of
+    those bodies (parameters, loop variables, results of calls) is `POISON`: unknown, never
+    an error.
+    """
+    saved, saved_poisoned = parser.globals, parser.globals_poisoned
+    scope = dict(saved)
+    for name in _local_names(stmt):
+        scope[name] = POISON
+    scope.pop(stmt.name, None)
+    parser.globals, parser.globals_poisoned = scope, True
+    first = len(definitions)
+    try:
+        _nested_body(parser, source, stmt.body, definitions, straight=True)
+    finally:
+        parser.globals, parser.globals_poisoned = saved, saved_poisoned
+        for definition in definitions[first:]:
+            definition.nested = True
+
+
+def _nested_body(
+    parser: Parser,
+    source: Source,
+    body: list[ast.stmt],
+    definitions: list[Definition],
+    straight: bool,
+) -> None:
+    for stmt in body:
+        match stmt:
+            case ast.Assign() if not straight:
+                continue  # a conditional value: the name stays unknown
+            case ast.ImportFrom() | ast.Import() | ast.Assign():
+                _top_level(parser, source, stmt, definitions)
+            case ast.FunctionDef() | ast.ClassDef() | ast.AsyncFunctionDef():
+                parse_top_level(parser, source, stmt, definitions)
+            case _:
+                for child in _child_bodies(stmt):
+                    _nested_body(parser, source, child, definitions, straight=False)
+
+
+def _child_bodies(stmt: ast.stmt) -> list[list[ast.stmt]]:
+    """The statement lists of a compound statement (``if``, ``for``, ``with``, ``try``)."""
+    bodies: list[list[ast.stmt]] = []
+    for name in ("body", "orelse", "finalbody"):
+        if isinstance(value := getattr(stmt, name, None), list):
+            bodies.append(value)
+    bodies.extend(h.body for h in getattr(stmt, "handlers", ()))
+    bodies.extend(c.body for c in getattr(stmt, "cases", ()))
+    return bodies
+
+
+def _local_names(stmt: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> set[str]:
+    """The names a function or class body binds (its parameters too), not nested ones'."""
+    names: set[str] = set()
+    if not isinstance(stmt, ast.ClassDef):
+        args = stmt.args
+        for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg):
+            if arg is not None:
+                names.add(arg.arg)
+    todo: list[ast.AST] = list(stmt.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+            continue
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+        elif isinstance(node, ast.alias):
+            names.add((node.asname or node.name).split(".")[0])
+        todo.extend(ast.iter_child_nodes(node))
+    return names
+
+
+def _is_ir(value: Any) -> bool:
+    from tvmscript.core.ir.module import IRModule
+    from tvmscript.core.tir.function import PrimFunc
+
+    return isinstance(value, PrimFunc | IRModule)
 
 
 def _constant(parser: Parser, source: Source, value: ast.expr) -> Any:
@@ -200,55 +305,114 @@ def _constant(parser: Parser, source: Source, value: ast.expr) -> Any:
         return POISON
 
 
-def _bind_imports(parser: Parser, stmt: ast.Import | ast.ImportFrom) -> None:
-
+def _bind_imports(parser: Parser, source: Source, stmt: ast.Import | ast.ImportFrom) -> None:
+    """Bind what the import names, when it is TVM's or ours (`imports` knows which)."""
     if isinstance(stmt, ast.ImportFrom):
+        if stmt.level:  # a relative import: the user's own package, unknown here
+            for alias in stmt.names:
+                _bind_global(parser, alias.asname or alias.name, POISON)
+            return
         package = stmt.module or ""
         for alias in stmt.names:
-            target = _dialect_module(package, alias.name)
-            if target is not None:
-                parser.globals[alias.asname or alias.name] = _import(target)
+            value = imports.bind_from_import(package, alias.name)
+            # A name of another library is unknown, not undefined: uses of it are not errors.
+            _bind_global(parser, alias.asname or alias.name, POISON if value is None else value)
+            if (new := imports.LEGACY_PATHS.get(f"{package}.{alias.name}")) is not None:
+                _note_legacy_import(parser, source, stmt, f"{package}.{alias.name}", new)
         return
     for alias in stmt.names:
-        package, _, name = alias.name.rpartition(".")
-        target = _dialect_module(package, name)
-        if target is not None and alias.asname:
-            parser.globals[alias.asname] = _import(target)
+        if (bound := imports.bind_import(alias.name, alias.asname)) is not None:
+            parser.globals[bound[0]] = bound[1]
+        elif alias.name != "*":
+            _bind_global(parser, alias.asname or alias.name.split(".")[0], POISON)
 
 
-def _import(module: str) -> Any:
-    import importlib
+def _bind_global(parser: Parser, name: str, value: Any) -> None:
+    if name == "*":
+        return
+    parser.globals[name] = value
+    parser.globals_poisoned |= value is POISON
 
-    return importlib.import_module(module)
 
-
-def _dialect_module(package: str, name: str) -> str | None:
-    if package not in _SCRIPT_PACKAGES or name not in DIALECT_MODULES:
-        return None
-    return DIALECT_MODULES[name]
+def _note_legacy_import(
+    parser: Parser, source: Source, stmt: ast.ImportFrom, old: str, new: str
+) -> None:
+    """``from tvm.script import tir``: TVM 0.27 only has ``tirx`` (tvmscript reads both)."""
+    end_line = stmt.end_lineno or stmt.lineno
+    end_col = stmt.end_col_offset if stmt.end_col_offset is not None else stmt.col_offset + 1
+    span = source.span(stmt.lineno, stmt.col_offset, end_line, end_col)
+    parser.diagnostics.append(
+        Diagnostic.at(
+            span,
+            "tvm027-spelling",
+            f"TVM 0.27 has no '{old}' (it is '{new}'); tvmscript reads it as '{new}'",
+            "hint",
+        )
+    )
 
 
 def _definition(
     parser: Parser,
     source: Source,
-    stmt: ast.FunctionDef | ast.ClassDef,
+    stmt: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
     definitions: list[Definition],
-) -> None:
+) -> bool:
+    """Parse ``stmt`` when a decorator makes it TVMScript; whether it did."""
+    if not stmt.decorator_list:
+        return False
+    try:
+        decorators = [doc.to_doc_expr(d, source) for d in stmt.decorator_list]
+    except DiagnosticError:  # syntax TVMScript has no use for: not a TVMScript decorator
+        return False
+    # Resolving decorators evaluates them: an unknown one (``@pytest.mark...``) says nothing.
+    before, noted = len(parser.diagnostics), set(parser.unevaluated_noted)
+    info = decorators_info(parser, decorators)
+    parser.diagnostics[before:] = [
+        d for d in parser.diagnostics[before:] if d.code != "unevaluated-global"
+    ]
+    parser.unevaluated_noted = noted
+    if info is None:
+        _report_unresolved(parser, stmt, decorators)
+        return False
     node = doc.to_doc(stmt, source)
     assert isinstance(node, doc.FunctionDef | doc.ClassDef)
-    info = decorator_info(parser, node)
-    if info is None:
-        return
     if info.kind == "macro":
         assert isinstance(node, doc.FunctionDef)
         hygienic = bool(info.options.get("hygienic", True))
         parser.globals[node.name] = Macro(node, hygienic, {})
-        return
+        return True
     definition = Definition(node.name, info.kind, node)
     definitions.append(definition)
     definition.result = build_definition(parser, node, info)
+    if info.kind == "jit" and definition.result is not None:
+        from tvmscript.script.parser.tir.jit import JitKernel
+
+        assert isinstance(node, doc.FunctionDef)
+        kernel = JitKernel(node, info.options, dict(parser.globals))
+        kernel.checked = definition.result
+        definition.result = kernel
     if definition.result is not None:
         parser.globals[node.name] = definition.result
+    return True
+
+
+def _report_unresolved(
+    parser: Parser,
+    stmt: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
+    decorators: list[doc.Expr],
+) -> None:
+    """Say so when a decorator looks like TVMScript's but names nothing tvmscript knows."""
+    if (deco := unresolved_decorator(decorators)) is None:
+        return
+    parser.diagnostics.append(
+        Diagnostic.at(
+            deco.span,
+            "unresolved-decorator",
+            f"'@{dotted_name(deco)}' does not resolve to a TVMScript decorator through this "
+            f"file's imports: '{stmt.name}' was not checked",
+            "information",
+        )
+    )
 
 
 def build_definition(
@@ -276,18 +440,27 @@ def build_definition(
 def _dispatch_definition(
     parser: Parser, node: doc.FunctionDef | doc.ClassDef, info: DecoratorInfo
 ) -> None:
+    where: doc.Node = node.decorator_list[0] if node.decorator_list else node
     if info.kind == "prim_func":
         if not isinstance(node, doc.FunctionDef):
-            raise parser.error(node, "invalid-argument", "@T.prim_func decorates a function")
+            raise parser.error(where, "invalid-argument", "@T.prim_func decorates a function")
         from tvmscript.script.parser.tir.function import parse_prim_func
 
         parse_prim_func(parser, node, info.options)
     elif info.kind == "ir_module":
         if not isinstance(node, doc.ClassDef):
-            raise parser.error(node, "invalid-argument", "@I.ir_module decorates a class")
+            raise parser.error(where, "invalid-argument", "@I.ir_module decorates a class")
         from tvmscript.script.parser.ir.module import parse_ir_module
 
         parse_ir_module(parser, node)
+    elif info.kind == "jit":
+        if not isinstance(node, doc.FunctionDef):
+            raise parser.error(where, "invalid-argument", "@T.jit decorates a function")
+        from tvmscript.script.parser.tir.function import parse_prim_func
+        from tvmscript.script.parser.tir.jit import check_annotation_names
+
+        check_annotation_names(parser, node, parser.globals.get("__future_annotations__", False))
+        parse_prim_func(parser, node, info.options, constexpr={})
     else:
         from tvmscript.script.parser.relax_support import parse_relax_function
 
@@ -318,6 +491,7 @@ def from_source(
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors:
         raise DiagnosticError(errors, text)
+    definitions = [d for d in definitions if not d.nested and d.kind != "jit"] or definitions
     if len(definitions) != 1:
         line = Source(text, filename).line_span(1)
         what = (
@@ -332,4 +506,18 @@ def from_source(
         raise DiagnosticError(
             [Diagnostic.error(line, "definition-count", f"expected exactly one, found {what}")]
         )
-    return definitions[0].result
+    result = definitions[0].result
+    if result is None:
+        # Built nothing without an error: a warning (omitted metadata constants) stopped it.
+        raise DiagnosticError(
+            diagnostics
+            or [
+                Diagnostic.error(
+                    Source(text, filename).line_span(1),
+                    "definition-not-built",
+                    f"'{definitions[0].name}' could not be built",
+                )
+            ],
+            text,
+        )
+    return result

@@ -10,8 +10,11 @@ from tvmscript.script.parser.entry_utils import DefinitionKind
 _TABLE: Final[list[tuple[str, str, DefinitionKind]]] = [
     ("tvmscript.script.parser.tir.entry", "prim_func", "prim_func"),
     ("tvmscript.script.parser.tir.entry", "macro", "macro"),
+    ("tvmscript.script.parser.tir.entry", "inline", "macro"),
+    ("tvmscript.script.parser.tir.entry", "jit", "jit"),
     ("tvmscript.script.parser.ir.entry", "ir_module", "ir_module"),
     ("tvmscript.script.parser.relax.entry", "function", "relax_function"),
+    ("tvmscript.script.parser.relax.entry", "macro", "macro"),
 ]
 
 

@@ -1,4 +1,4 @@
-"""Relax functions are not parsed yet (a later issue): report them clearly."""
+"""The entry `parser.api` calls for ``@R.function`` definitions (forwards to the Relax parser)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from tvmscript.script.parser.core.parser import Parser
 
 
 def parse_relax_function(p: Parser, node: doc.FunctionDef | doc.ClassDef, options: Any) -> None:
-    """Raise the 'not supported yet' diagnostic for ``node``."""
-    del options
-    raise p.error(node, "unsupported-dialect", "Relax functions are not supported yet")
+    """Build the Relax function of ``node`` in the active builder."""
+    from tvmscript.script.parser.relax.function import parse_toplevel_function
+
+    if not isinstance(node, doc.FunctionDef):
+        raise p.error(node, "invalid-argument", "@R.function decorates a function")
+    parse_toplevel_function(p, node, dict(options or {}))

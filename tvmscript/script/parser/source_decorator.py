@@ -77,3 +77,21 @@ def parse_macro(func: Any, hygienic: bool) -> Macro:
         raise DiagnosticError.at(node.span, "invalid-argument", "@T.macro decorates a function")
     closure = {k: v for k, v in _names_of(func).items() if not k.startswith("__")}
     return Macro(node, hygienic, closure)
+
+
+def parse_jit(func: Any) -> Any:
+    """The `JitKernel` of a ``@T.jit`` function (checked now, specialized on demand)."""
+    from tvmscript.script.parser.api import parse_file
+
+    text, file, start = _source_of(func)
+    padded = "\n" * (start - 1) + text
+    names = {k: v for k, v in _names_of(func).items() if not k.startswith("__")}
+    names.pop(getattr(func, "__name__", ""), None)
+    definitions, diagnostics = parse_file(padded, file, extra_vars=names)
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if errors:
+        raise DiagnosticError(errors)
+    for definition in definitions:
+        if definition.kind == "jit" and definition.name == func.__name__:
+            return definition.result
+    raise RuntimeError(f"'{func.__name__}' is not a @T.jit kernel")

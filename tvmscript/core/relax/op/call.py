@@ -46,10 +46,12 @@ def _func(func: Expr | str) -> Expr:
     return func
 
 
-def _args_tuple(args: Expr | Sequence[Expr]) -> Expr:
+def _args_tuple(args: Expr | Sequence[ExprLike]) -> Expr:
     if isinstance(args, Expr) and not isinstance(args.struct_info, TupleStructInfo):
         return tuple_expr([args])
-    return to_tuple(args)
+    if isinstance(args, Expr):
+        return to_tuple(args)
+    return tuple_expr([to_expr(a) for a in args])  # `(3,)`: Python scalars as PrimValues
 
 
 def _infer_from_sinfo_args(call: Call) -> StructInfo:

@@ -89,9 +89,13 @@ def _infer_void(call: Call) -> StructInfo:
 register_op("print", pure=False)(_infer_void)
 
 
-def print(*values: Expr, format: builtins.str = "") -> Call:
+def _format_string(format: builtins.str | StringImm) -> StringImm:
+    return format if isinstance(format, StringImm) else str(format)
+
+
+def print(*values: Expr, format: builtins.str | StringImm = "") -> Call:
     """Print ``values`` with a Python format string at run time (impure)."""
-    return make_call("print", [str(format), *(C.to_expr(v) for v in values)])
+    return make_call("print", [_format_string(format), *(C.to_expr(v) for v in values)])
 
 
 @register_op("assert_op", pure=False)
@@ -109,7 +113,7 @@ def _infer_assert(call: Call) -> StructInfo:
 def assert_op(
     condition: ExprLike,
     format_args: Expr | list[Expr] | None = None,
-    format: builtins.str = "",
+    format: builtins.str | StringImm = "",
 ) -> Call:
     """Fail at run time with the formatted message unless ``condition`` holds (impure)."""
     if format_args is None:
@@ -118,7 +122,7 @@ def assert_op(
         rest = [format_args]
     else:
         rest = list(format_args)
-    return make_call("assert_op", [C.to_expr(condition), str(format), *rest])
+    return make_call("assert_op", [C.to_expr(condition), _format_string(format), *rest])
 
 
 # ---------------------------------------------------------------------------------------------

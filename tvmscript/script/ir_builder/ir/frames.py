@@ -16,6 +16,9 @@ class IRModuleFrame(Frame):
         super().__init__()
         self.global_vars: dict[str, GlobalVar] = {}
         self.functions: dict[GlobalVar, Node | None] = {}
+        self.signatures: dict[GlobalVar, Node] = {}
+        """What is known of a declared function before its body is built (a Relax
+        function's `FuncStructInfo`, a PrimFunc's parameters)."""
         self.attrs: dict[str, Any] = {}
         self.global_infos: dict[str, Any] = {}
 
@@ -24,13 +27,24 @@ class IRModuleFrame(Frame):
         if name in self.global_vars:
             raise ValueError(f"function '{name}' is declared twice in the module")
         gv = self.global_vars[name] = GlobalVar(name)
-        self.functions[gv] = signature
+        self.functions[gv] = None
+        if signature is not None:
+            self.set_signature(gv, signature)
         return gv
+
+    def set_signature(self, gv: GlobalVar, signature: Node) -> None:
+        """What is known of ``gv``'s function before it is built (a Relax `FuncStructInfo`)."""
+        from tvmscript.core.relax.struct_info import FuncStructInfo
+
+        self.signatures[gv] = signature
+        if isinstance(signature, FuncStructInfo):
+            object.__setattr__(gv, "struct_info", signature)
 
     def add_function(self, name: str, func: Node) -> None:
         """Define ``name`` as ``func`` (declaring it first when needed)."""
         gv = self.global_vars.get(name) or self.declare(name, None)
         self.functions[gv] = func
+        object.__setattr__(gv, "struct_info", _func_struct_info(func))
 
     def finalize(self, builder: IRBuilder) -> None:
         missing = [gv.name_hint for gv, f in self.functions.items() if f is None]
@@ -49,3 +63,16 @@ def module_frame(what: str) -> IRModuleFrame:
     if frame is None:
         raise BuilderError(f"{what} must be inside an I.ir_module")
     return frame  # type: ignore[no-any-return]
+
+
+def _func_struct_info(func: Node) -> Any:
+    """The Relax struct info of a module function (a PrimFunc's as Relax sees it)."""
+    from tvmscript.core.relax import analysis
+    from tvmscript.core.relax.expr import Function
+    from tvmscript.core.tir.function import PrimFunc
+
+    if isinstance(func, Function):
+        return analysis.func_struct_info(func)
+    if isinstance(func, PrimFunc):
+        return analysis.prim_func_struct_info(func)
+    return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from tvmscript.core.ir.global_info import DummyGlobalInfo, VDevice
 from tvmscript.core.ir.module import GlobalVar
 from tvmscript.core.ir.node import Node
 from tvmscript.script.ir_builder.base import IRBuilder
@@ -75,3 +76,36 @@ class meta_var:
 
     def __iter__(self) -> Any:
         return (meta_var(item) for item in self.value)
+
+
+def vdevice(
+    target: Mapping[str, Any] | str | Any = None, vdevice_id: int = 0, memory_scope: str = "global"
+) -> VDevice:
+    """A virtual device (``I.vdevice("llvm")``, ``I.vdevice({"kind": "cuda"}, 0, "global")``)."""
+    from tvmscript.core.ir.target import Target
+
+    if isinstance(target, Target):
+        config = target
+    else:
+        config = Target.from_config(target) if target is not None else Target({})
+    return VDevice(config, int(vdevice_id), str(memory_scope))
+
+
+def lookup_vdevice(target_kind: str | None = None, device_index: int = -1) -> VDevice | None:
+    """The ``device_index``-th vdevice of kind ``target_kind`` of the module, or None.
+
+    ``device_index`` -1 means the first one of that kind.
+    """
+    declared = module_frame("I.lookup_vdevice").global_infos.get("vdevice", [])
+    matching = [
+        d
+        for d in declared
+        if isinstance(d, VDevice) and (target_kind is None or d.target.kind == target_kind)
+    ]
+    index = 0 if device_index < 0 else device_index
+    return matching[index] if index < len(matching) else None
+
+
+def dummy_global_info() -> DummyGlobalInfo:
+    """A placeholder global info."""
+    return DummyGlobalInfo()

@@ -21,22 +21,40 @@ this project does not have):
   ``filter``/``selector``, ``continue_loop``/``break_loop`` (use ``Break``/``Continue``).
 """
 
-from tvmscript.script.ir_builder.tir import axis
-from tvmscript.script.ir_builder.tir.block import init, reads, sblock, sblock_attr, where, writes
+import inspect
+from typing import Final
+
+from tvmscript.script.ir_builder.tir import axis, tile
+from tvmscript.script.ir_builder.tir.backends import metal, nki, ptx_legacy, s_tir, webgpu
+from tvmscript.script.ir_builder.tir.block import (
+    block_name_suffix_context,
+    init,
+    reads,
+    sblock,
+    sblock_attr,
+    where,
+    writes,
+)
 from tvmscript.script.ir_builder.tir.buffers import (
     Buffer,
     alloc_buffer,
     alloc_local,
     alloc_shared,
+    buffer,
+    buffer_decl,
     buffer_store,
     decl_buffer,
     make_buffer,
     match_buffer,
     sblock_alloc_buffer,
+    smem,
+    tmem,
 )
 from tvmscript.script.ir_builder.tir.buffers import (
     view as view,
 )
+from tvmscript.script.ir_builder.tir.calls import *  # noqa: F403  (TVM 0.27's new intrinsics)
+from tvmscript.script.ir_builder.tir.calls import __all__ as _CALLS
 from tvmscript.script.ir_builder.tir.control import (
     Assert,
     Bind,
@@ -50,9 +68,13 @@ from tvmscript.script.ir_builder.tir.control import (
     bind,
     env_thread,
     evaluate,
+    hint,
     iter_var,
     launch_thread,
 )
+from tvmscript.script.ir_builder.tir.cuda import cuda, nvshmem
+from tvmscript.script.ir_builder.tir.device import *  # noqa: F403  (scope ids)
+from tvmscript.script.ir_builder.tir.device import __all__ as _DEVICE
 from tvmscript.script.ir_builder.tir.dtypes import (
     DTYPE_ALIASES,
     DTYPE_CONSTRUCTORS,
@@ -103,6 +125,16 @@ from tvmscript.script.ir_builder.tir.func import (
 from tvmscript.script.ir_builder.tir.intrin import *  # noqa: F403  (the intrinsic functions)
 from tvmscript.script.ir_builder.tir.intrin import OPS
 from tvmscript.script.ir_builder.tir.intrin import __all__ as _INTRINSICS
+from tvmscript.script.ir_builder.tir.intrinsics import drops_dtype, dtype_first
+from tvmscript.script.ir_builder.tir.layout import (
+    Axis,
+    ComposeLayout,
+    Iter,
+    Layout,
+    R,
+    S,
+    TileLayout,
+)
 from tvmscript.script.ir_builder.tir.loops import (
     grid,
     parallel,
@@ -111,10 +143,39 @@ from tvmscript.script.ir_builder.tir.loops import (
     unroll,
     vectorized,
 )
+from tvmscript.script.ir_builder.tir.meta import (
+    Optional,
+    Tuple,
+    constexpr,
+    index_map,
+    meta_class,
+    register_script_namespace,
+)
 from tvmscript.script.ir_builder.tir.misc import Range, Target, comm_reducer, meta_var, target
+from tvmscript.script.ir_builder.tir.operator_nodes import (
+    BitwiseAnd,
+    BitwiseNot,
+    BitwiseOr,
+    BitwiseXor,
+    LShift,
+    Reduce,
+    RShift,
+)
+from tvmscript.script.ir_builder.tir.pools import SMEMPool, TMEMPool
+from tvmscript.script.ir_builder.tir.ptx import ptx
+from tvmscript.script.ir_builder.tir.scalars import (
+    alloc_cast_frag,
+    alloc_scalar,
+    alloc_tcgen05_ldst_frag,
+    decl_scalar,
+    local_scalar,
+    scalar_wrapper,
+    shared_scalar,
+    wg_reg_tile,
+)
+from tvmscript.script.ir_builder.tir.tile import cluster, cta, thread, warp, warpgroup, wg
 
 add_to_parent = add_stmt
-buffer = Buffer
 
 __all__ = [
     "AssertFrame", "AttrFrame", "BlockInitFrame", "ElseFrame", "ForFrame", "IfFrame",
@@ -122,8 +183,10 @@ __all__ = [
     "add_stmt", "add_to_parent",
     "arg", "func_name", "func_attr", "func_ret",
     "sblock", "init", "where", "reads", "writes", "sblock_attr", "axis",
-    "Buffer", "buffer", "make_buffer", "match_buffer", "alloc_buffer", "alloc_shared",
-    "alloc_local", "sblock_alloc_buffer", "decl_buffer", "buffer_store",
+    "block_name_suffix_context",
+    "Buffer", "buffer", "buffer_decl", "make_buffer", "match_buffer", "alloc_buffer",
+    "alloc_shared", "alloc_local", "smem", "tmem", "sblock_alloc_buffer", "decl_buffer",
+    "buffer_store", "Axis", "ComposeLayout", "Iter", "Layout", "R", "S", "TileLayout",
     "serial", "parallel", "vectorized", "unroll", "thread_binding", "grid",
     "If", "Then", "Else", "While", "Assert", "Bind", "bind", "evaluate", "attr",
     "launch_thread", "env_thread", "iter_var", "Break", "Continue",
@@ -132,8 +195,30 @@ __all__ = [
     "boolean", "bool_", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32",
     "uint64", "float16", "float32", "float64", "bfloat16",
     "OPS", "Range", "Target", "comm_reducer", "meta_var", "target",
-    *_INTRINSICS,
+    "cuda", "nvshmem", "metal", "webgpu", "nki", "ptx_legacy", "s_tir", "ptx", "tile",
+    "cluster", "cta", "thread", "warp", "warpgroup", "wg", "alloc_scalar", "decl_scalar",
+    "local_scalar", "scalar_wrapper", "shared_scalar", "wg_reg_tile", "Optional", "Tuple",
+    "constexpr", "index_map", "meta_class", "register_script_namespace", "BitwiseAnd",
+    "BitwiseNot", "BitwiseOr", "BitwiseXor", "LShift", "Reduce", "RShift", "SMEMPool",
+    "TMEMPool", "alloc_cast_frag", "alloc_tcgen05_ldst_frag",
+    *_INTRINSICS, *_DEVICE, *_CALLS, "hint",
 ]  # fmt: skip
+
+# TVM's intrinsics take a `dtype=` keyword: most ignore it, these take it as the first argument.
+_DTYPE_FIRST: Final = frozenset(
+    {
+        "reinterpret", "call_extern", "call_intrin", "call_llvm_intrin", "call_llvm_pure_intrin",
+        "call_pure_extern", "vectorlow", "vectorhigh", "vectorcombine", "get_active_lane_mask",
+        "masked_load", "dp4a",
+    }
+)  # fmt: skip
+for _name in (*_INTRINSICS, *_CALLS):
+    _fn = globals()[_name]
+    if _name in _DTYPE_FIRST:
+        globals()[_name] = dtype_first(_fn)
+    elif "dtype" not in inspect.signature(_fn).parameters:
+        globals()[_name] = drops_dtype(_fn)
+del _name, _fn
 
 # Registration of every dtype constructor by name (T.float32x4, T.i32, T.bool, ...).
 globals().update(DTYPE_CONSTRUCTORS)

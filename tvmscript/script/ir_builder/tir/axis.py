@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from tvmscript.core.ir.dtype import DataType
 from tvmscript.core.tir import affine, arith
 from tvmscript.core.tir.expr import IntImm, IterType, IterVar, PrimExpr, Range, Var
 from tvmscript.script.ir_builder.base import IRBuilder
@@ -37,7 +38,14 @@ def _as_range(dom: DomLike) -> Range:
 
 def _push(kind: IterType, dom: DomLike, binding: PrimExpr | int, dtype: str) -> Var:
     frame = block_frame("T.axis")
+    if not isinstance(dtype, str):
+        raise TypeError(f"the axis dtype must be a string, got '{type(dtype).__name__}'")
+    DataType.of(dtype)  # `T.axis.spatial(8, i, "x")`: no such dtype
     rng = _as_range(dom)
+    if dtype != "int32" and rng.extent.dtype != dtype:  # an explicit dtype, as TVM checks it
+        raise ValueError(
+            f"the dtype of the axis extent ({rng.extent.dtype}) must match the axis dtype '{dtype}'"
+        )
     value = binding if isinstance(binding, PrimExpr) else arith.make_const(dtype, binding)
     var = Var("", value.dtype, span=current_span())
     frame.iter_vars.append(IterVar(rng, var, kind, span=var.span))

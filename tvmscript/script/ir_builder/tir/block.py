@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from tvmscript.core.tir.buffer import BufferRegion
@@ -13,10 +15,26 @@ from tvmscript.script.ir_builder.tir.frames import BlockInitFrame, SBlockFrame, 
 RegionLike = BufferRegion | BufferLoad
 
 
-def sblock(name: str = "", no_realize: bool = False) -> SBlockFrame:
+_NAME_SUFFIX: ContextVar[str] = ContextVar("tvmscript_block_name_suffix", default="")
+
+
+@contextmanager
+def block_name_suffix_context(block_suffix: str) -> Iterator[None]:
+    """Append ``block_suffix`` to the names of the blocks built inside (a macro's expansions)."""
+    token = _NAME_SUFFIX.set(block_suffix)
+    try:
+        yield
+    finally:
+        _NAME_SUFFIX.reset(token)
+
+
+def sblock(name: str = "", no_realize: bool = False, exec_scope: str = "") -> SBlockFrame:
     """Start a block named ``name`` (an `SBlockRealize` unless ``no_realize``)."""
     if not isinstance(name, str):
         raise TypeError(f"expected a block name string, got {name!r}")
+    if name and (suffix := _NAME_SUFFIX.get()):
+        name += suffix
+    del exec_scope  # TIRx's execution scope of a block: not modelled
     return SBlockFrame(name, no_realize)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from tvmscript.core.ir.dtype import DataType
 from tvmscript.core.tir import arith
 from tvmscript.core.tir.buffer import BufferRegion
 from tvmscript.core.tir.expr import (
@@ -132,12 +133,13 @@ def _attr_value(value: object) -> PrimExpr:
 
 
 def attr(
-    node: Any, attr_key: str | None = None, value: PrimExpr | int | str | None = None
+    node_or_dict: Any, attr_key: str | None = None, value: PrimExpr | int | str | None = None
 ) -> AttrFrame:
     """Start ``with T.attr(node, attr_key, value):`` (an `AttrStmt`).
 
     ``T.attr({attr_key: value})`` is the printed form of an attribute on no node.
     """
+    node = node_or_dict
     if attr_key is None and value is None and isinstance(node, Mapping) and len(node) == 1:
         [(attr_key, value)] = node.items()
         node = 0
@@ -150,6 +152,16 @@ def attr(
     return AttrFrame(node, attr_key, _attr_value(value))
 
 
+HINT_KEY = "tirx_hint"
+
+
+def hint(message: str = "", **attrs: Any) -> AttrFrame:
+    """A hint to the compiler for the statements that follow (or a ``with`` body)."""
+    if not isinstance(message, str):
+        raise TypeError(f"T.hint takes a message string, got {message!r}")
+    return AttrFrame({"message": message, **attrs}, HINT_KEY, IntImm("int32", 1))
+
+
 def env_thread(thread_tag: str, dtype: str = "int32") -> Var:
     """A variable standing for GPU thread axis ``thread_tag`` (launched by `launch_thread`)."""
     var = Var(thread_tag, dtype, span=current_span())
@@ -160,6 +172,8 @@ def env_thread(thread_tag: str, dtype: str = "int32") -> Var:
 def launch_thread(thread: str | Var | IterVar, extent: PrimExpr | int) -> LaunchThreadFrame:
     """Start ``with T.launch_thread("threadIdx.x", n) as tx:`` (a ``thread_extent`` attr)."""
     ext = arith.as_expr(extent)
+    if not DataType.of(ext.dtype).is_integer:
+        raise TypeError(f"a thread extent must be an integer, got a '{ext.dtype}' value")
     dom = Range(IntImm(ext.dtype, 0), ext)
     if isinstance(thread, str):
         iv = IterVar(
@@ -168,9 +182,11 @@ def launch_thread(thread: str | Var | IterVar, extent: PrimExpr | int) -> Launch
     elif isinstance(thread, IterVar):
         iv = IterVar(thread.dom or dom, thread.var, IterType.THREAD_INDEX, thread.thread_tag)
     elif isinstance(thread, Var):
-        tag = prim_func_frame("T.launch_thread").env_threads.get(thread)
+        func = prim_func_frame("T.launch_thread")
+        tag = func.env_threads.get(thread)
         if tag is None:
             raise ValueError(f"'{thread.name}' is not a T.env_thread variable")
+        func.launched.add(id(thread))
         iv = IterVar(dom, thread, IterType.THREAD_INDEX, tag)
     else:
         raise TypeError(f"expected a thread tag such as 'threadIdx.x', got {thread!r}")

@@ -31,8 +31,9 @@ class DtypeConstructor:
 
     __slots__ = ("dtype",)
 
-    def __init__(self, dtype: str) -> None:
-        self.dtype = dtype
+    def __init__(self, ffi_name: str, dtype_str: str) -> None:
+        del ffi_name  # TVM's name of the constant-making function (``"Float32"``)
+        self.dtype = dtype_str
 
     def __call__(self, expr: PrimExpr | int | float | bool | str | None = None) -> PrimExpr:
         """A new `Var` (no argument), a constant (a number) or a cast (an expression)."""
@@ -66,7 +67,7 @@ def _all_dtypes() -> list[str]:
 
 
 DTYPE_CONSTRUCTORS: Final[dict[str, DtypeConstructor]] = {
-    name: DtypeConstructor(name) for name in _all_dtypes()
+    name: DtypeConstructor(name, name) for name in _all_dtypes()
 }
 """Every ``T.<dtype>`` constructor by name (the ``T`` namespace exports each)."""
 
@@ -88,7 +89,7 @@ float16 = DTYPE_CONSTRUCTORS["float16"]
 float32 = DTYPE_CONSTRUCTORS["float32"]
 float64 = DTYPE_CONSTRUCTORS["float64"]
 bfloat16 = DTYPE_CONSTRUCTORS["bfloat16"]
-boolean = DtypeConstructor("bool")
+boolean = DtypeConstructor("Boolean", "bool")
 bool_ = boolean
 
 

@@ -39,10 +39,19 @@ def current_span() -> Span | None:
 
 
 def as_body(stmts: list[Stmt]) -> Stmt:
-    """One statement for a frame body (``T.evaluate(0)`` when empty, as TVM's ``AsStmt``)."""
+    """One statement for a frame body (``T.evaluate(0)`` when empty, as TVM's ``AsStmt``).
+
+    A constant ``T.evaluate(0)`` among other statements is a no-op TVM 0.27 drops.
+    """
     if not stmts:
         return Evaluate(IntImm("int32", 0))
+    if len(stmts) > 1 and any(_is_no_op(s) for s in stmts):
+        stmts = [s for s in stmts if not _is_no_op(s)] or stmts[-1:]
     return seq(stmts)
+
+
+def _is_no_op(stmt: Stmt) -> bool:
+    return type(stmt) is Evaluate and type(stmt.value) is IntImm
 
 
 class TIRFrame(Frame):
@@ -92,6 +101,8 @@ class PrimFuncFrame(TIRFrame):
         """Symbolic dimensions spelled as strings (``T.Buffer(("n",))``), one Var per name."""
         self.env_threads: dict[Var, str] = {}
         """Thread tag of each `T.env_thread` variable."""
+        self.launched: set[int] = set()
+        """The `T.env_thread` variables a `T.launch_thread` launched (by id)."""
         self.has_blocks = False
         """Whether a block was built in the body (so the root block may be needed)."""
         self.detect_access = False

@@ -360,8 +360,14 @@ def infinity(dtype: str) -> PrimExpr:
     return FloatImm(dtype, float("inf"))
 
 
-def reinterpret(dtype: str, value: Operand) -> PrimExpr:
-    """The bits of ``value`` read as ``dtype``."""
+def reinterpret(dtype: Any, value: Operand) -> PrimExpr:
+    """The bits of ``value`` read as ``dtype`` (a dtype string or a type: ``T.handle().ty``)."""
+    from tvmscript.core.tir.expr import PointerType, PrimType
+
+    if isinstance(dtype, PrimType):
+        dtype = dtype.dtype
+    elif isinstance(dtype, PointerType):
+        dtype = "handle"
     e = _x(value)
     if e.dtype == dtype:
         return e
@@ -484,6 +490,8 @@ def address_of(obj: BufferLoad | Buffer) -> PrimExpr:
     """The address of a buffer element (``T.address_of(A[i])``)."""
     if isinstance(obj, Buffer):
         obj = BufferLoad(obj, tuple(IntImm("int32", 0) for _ in obj.shape))
+    if isinstance(obj, Var):  # the address of a scalar variable (a tensor map, ...)
+        return _call("handle", "tir.address_of", obj)
     if not isinstance(obj, BufferLoad):
         raise TypeError(f"address_of expects a buffer element such as A[i], got {obj!r}")
     return _call("handle", "tir.address_of", obj)
@@ -494,9 +502,11 @@ def lookup_param(param_name: str) -> PrimExpr:
     return _call("handle", "tir.lookup_param", param_name)
 
 
-def call_intrin(dtype: str, func_name: str | Op, *args: Any) -> PrimExpr:
+def call_intrin(dtype: str, func_name: str | Op, *args: Any, attrs: Any = None) -> PrimExpr:
     """A call of intrinsic ``func_name`` (``"tir.exp"``) producing ``dtype``."""
-    if isinstance(func_name, Op):
+    from tvmscript.core.ir.module import GlobalVar
+
+    if isinstance(func_name, Op | GlobalVar):  # `T.call_intrin("int32", Module.f, x)`
         return Call(dtype, func_name, tuple(_arg(a) for a in args))
     name = func_name if "." in func_name else f"tir.{func_name}"
     return _call(dtype, name, *args)
@@ -522,14 +532,20 @@ def call_pure_extern(dtype: str, func_name: str, *args: Any) -> PrimExpr:
     return _call(dtype, "tir.call_pure_extern", func_name, *args)
 
 
-def call_llvm_intrin(dtype: str, name: str, *args: Any) -> PrimExpr:
-    """A call of LLVM intrinsic ``name`` (kept by name, e.g. ``"llvm.ctpop"``)."""
-    return _call(dtype, "tir.call_llvm_intrin", name, *args)
+def call_llvm_intrin(dtype: str, name: Any, *args: Any) -> PrimExpr:
+    """A call of LLVM intrinsic ``name`` (kept by base name: ``"llvm.sqrt.f32"`` is sqrt)."""
+    return _call(dtype, "tir.call_llvm_intrin", _llvm_name(name), *args)
 
 
-def call_llvm_pure_intrin(dtype: str, name: str, *args: Any) -> PrimExpr:
+def call_llvm_pure_intrin(dtype: str, name: Any, *args: Any) -> PrimExpr:
     """A call of side-effect-free LLVM intrinsic ``name``."""
-    return _call(dtype, "tir.call_llvm_pure_intrin", name, *args)
+    return _call(dtype, "tir.call_llvm_pure_intrin", _llvm_name(name), *args)
+
+
+def _llvm_name(name: Any) -> Any:
+    from tvmscript.script.ir_builder.tir.calls import llvm_intrinsic_name
+
+    return llvm_intrinsic_name(name) if isinstance(name, str) else name
 
 
 def _packed_args(args: tuple[Any, ...]) -> list[Any]:
@@ -679,29 +695,49 @@ def tvm_throw_last_error() -> PrimExpr:
     return _call("void", "tir.tvm_throw_last_error")
 
 
-def tvm_load_matrix_sync(*args: Any) -> PrimExpr:
-    """Load a tensor-core fragment (fragment, m, n, k, index, buffer_ptr, stride, layout)."""
-    return _call("void", "tir.tvm_load_matrix_sync", *args)
+def tvm_load_matrix_sync(
+    fragment: Any, m: Any, n: Any, k: Any, index: Any, buffer_ptr: Any, stride: Any, layout: Any
+) -> PrimExpr:
+    """Load tensor-core fragment ``index`` of ``fragment`` (``m`` x ``n`` x ``k``) from memory."""
+    return _call(
+        "void", "tir.tvm_load_matrix_sync", fragment, m, n, k, index, buffer_ptr, stride, layout
+    )
 
 
-def tvm_store_matrix_sync(*args: Any) -> PrimExpr:
-    """Store a tensor-core fragment (fragment, m, n, k, index, buffer_ptr, stride, layout)."""
-    return _call("void", "tir.tvm_store_matrix_sync", *args)
+def tvm_store_matrix_sync(
+    fragment: Any, m: Any, n: Any, k: Any, index: Any, buffer_ptr: Any, stride: Any, layout: Any
+) -> PrimExpr:
+    """Store tensor-core fragment ``index`` of ``fragment`` to memory."""
+    return _call(
+        "void", "tir.tvm_store_matrix_sync", fragment, m, n, k, index, buffer_ptr, stride, layout
+    )
 
 
-def tvm_mma_sync(*args: Any) -> PrimExpr:
-    """Tensor-core multiply-accumulate of fragments (d, a, b, c with their indices)."""
-    return _call("void", "tir.tvm_mma_sync", *args)
+def tvm_mma_sync(
+    fragment_d: Any, index_d: Any, fragment_a: Any, index_a: Any, fragment_b: Any, index_b: Any,
+    fragment_c: Any, index_c: Any,
+) -> PrimExpr:  # fmt: skip
+    """Tensor-core ``d = a @ b + c`` on fragments."""
+    return _call(
+        "void", "tir.tvm_mma_sync", fragment_d, index_d, fragment_a, index_a, fragment_b,
+        index_b, fragment_c, index_c,
+    )  # fmt: skip
 
 
-def tvm_bmma_sync(*args: Any) -> PrimExpr:
-    """Binary tensor-core multiply-accumulate of fragments."""
-    return _call("void", "tir.tvm_bmma_sync", *args)
+def tvm_bmma_sync(
+    fragment_d: Any, index_d: Any, fragment_a: Any, index_a: Any, fragment_b: Any, index_b: Any,
+    fragment_c: Any, index_c: Any,
+) -> PrimExpr:  # fmt: skip
+    """Binary tensor-core multiply-accumulate on fragments."""
+    return _call(
+        "void", "tir.tvm_bmma_sync", fragment_d, index_d, fragment_a, index_a, fragment_b,
+        index_b, fragment_c, index_c,
+    )  # fmt: skip
 
 
-def tvm_fill_fragment(*args: Any) -> PrimExpr:
-    """Fill a tensor-core fragment (fragment, m, n, k, index, value)."""
-    return _call("void", "tir.tvm_fill_fragment", *args)
+def tvm_fill_fragment(fragment: Any, m: Any, n: Any, k: Any, index: Any, value: Any) -> PrimExpr:
+    """Fill tensor-core fragment ``index`` of ``fragment`` with ``value``."""
+    return _call("void", "tir.tvm_fill_fragment", fragment, m, n, k, index, value)
 
 
 def start_profile_intrinsic(id: Operand) -> PrimExpr:
@@ -714,14 +750,20 @@ def end_profile_intrinsic(id: Operand) -> PrimExpr:
     return _call("void", "tir.end_profile_intrinsic", id)
 
 
-def TVMBackendAllocWorkspace(*args: Operand) -> PrimExpr:
-    """Allocate workspace memory (device_type, device_id, nbytes, dtype code, dtype bits)."""
-    return _call("handle", "tir.TVMBackendAllocWorkspace", *args)
+def TVMBackendAllocWorkspace(
+    device_type: Operand, device_id: Operand, nbytes: Operand, dtype_code_hint: Operand,
+    dtype_bits_hint: Operand,
+) -> PrimExpr:  # fmt: skip
+    """Allocate ``nbytes`` of workspace memory on a device."""
+    return _call(
+        "handle", "tir.TVMBackendAllocWorkspace", device_type, device_id, nbytes,
+        dtype_code_hint, dtype_bits_hint,
+    )  # fmt: skip
 
 
-def TVMBackendFreeWorkspace(*args: Any) -> PrimExpr:
-    """Free workspace memory (device_type, device_id, ptr)."""
-    return _call("int32", "tir.TVMBackendFreeWorkspace", *args)
+def TVMBackendFreeWorkspace(device_type: Operand, device_id: Operand, ptr: Any) -> PrimExpr:
+    """Free workspace memory at ``ptr``."""
+    return _call("int32", "tir.TVMBackendFreeWorkspace", device_type, device_id, ptr)
 
 
 def anylist_getitem(list_handle: PrimExpr, index: Operand) -> PrimExpr:
@@ -734,14 +776,18 @@ def anylist_resetitem(list_handle: PrimExpr, index: Operand) -> PrimExpr:
     return _call("int32", "tir.anylist_resetitem", list_handle, index)
 
 
-def anylist_setitem_call_packed(list_handle: PrimExpr, index: Operand, *args: Any) -> PrimExpr:
-    """Set item ``index`` of an AnyList to the result of a packed call."""
-    return _call("int32", "tir.anylist_setitem_call_packed", list_handle, index, *args)
+def anylist_setitem_call_packed(
+    list_handle: PrimExpr, index: Operand, func_name: str, *args: Any
+) -> PrimExpr:
+    """Set item ``index`` of an AnyList to the result of packed function ``func_name``."""
+    return _call("int32", "tir.anylist_setitem_call_packed", list_handle, index, func_name, *args)
 
 
-def anylist_setitem_call_cpacked(list_handle: PrimExpr, index: Operand, *args: Any) -> PrimExpr:
-    """Set item ``index`` of an AnyList to the result of a packed C call."""
-    return _call("int32", "tir.anylist_setitem_call_cpacked", list_handle, index, *args)
+def anylist_setitem_call_cpacked(
+    list_handle: PrimExpr, index: Operand, func_name: str, *args: Any
+) -> PrimExpr:
+    """Set item ``index`` of an AnyList to the result of packed C function ``func_name``."""
+    return _call("int32", "tir.anylist_setitem_call_cpacked", list_handle, index, func_name, *args)
 
 
 def vscale() -> PrimExpr:

@@ -27,6 +27,18 @@ def _bounds(start: Bound, stop: Bound | None) -> tuple[PrimExpr, PrimExpr]:
     return lo, arith.sub(hi, lo)
 
 
+_LOOP_DTYPES = ("int32", "uint32")
+
+
+def _typed(lo: PrimExpr, extent: PrimExpr, dtype: str | None) -> tuple[PrimExpr, PrimExpr]:
+    """The bounds in the loop variable's ``dtype`` (``dtype=`` of a loop)."""
+    if dtype is None or dtype == lo.dtype:
+        return lo, extent
+    if dtype not in _LOOP_DTYPES:
+        raise ValueError(f"the dtype of a loop variable must be 'int32' or 'uint32', got '{dtype}'")
+    return arith.cast(dtype, lo), arith.cast(dtype, extent)
+
+
 def _loop(
     kind: ForKind,
     start: Bound,
@@ -34,8 +46,9 @@ def _loop(
     annotations: Mapping[str, Any] | None,
     step: Bound | None,
     thread: IterVar | None = None,
+    dtype: str | None = None,
 ) -> ForFrame:
-    lo, extent = _bounds(start, stop)
+    lo, extent = _typed(*_bounds(start, stop), dtype)
     var = Var("", lo.dtype, span=current_span())
     step_expr = None if step is None else arith.cast(lo.dtype, step)
     maker = loop_maker(
@@ -50,9 +63,11 @@ def serial(
     *,
     annotations: Mapping[str, Any] | None = None,
     step: Bound | None = None,
+    unroll: bool | int | None = None,
+    dtype: str | None = None,
 ) -> ForFrame:
     """A serial loop (what ``range`` means in TVMScript)."""
-    return _loop(ForKind.SERIAL, start, stop, annotations, step)
+    return _loop(ForKind.SERIAL, start, stop, _unroll(annotations, unroll), step, None, dtype)
 
 
 def parallel(
@@ -61,9 +76,10 @@ def parallel(
     *,
     annotations: Mapping[str, Any] | None = None,
     step: Bound | None = None,
+    dtype: str | None = None,
 ) -> ForFrame:
     """A loop whose iterations run in parallel threads."""
-    return _loop(ForKind.PARALLEL, start, stop, annotations, step)
+    return _loop(ForKind.PARALLEL, start, stop, annotations, step, None, dtype)
 
 
 def vectorized(
@@ -72,9 +88,10 @@ def vectorized(
     *,
     annotations: Mapping[str, Any] | None = None,
     step: Bound | None = None,
+    dtype: str | None = None,
 ) -> ForFrame:
     """A loop turned into vector instructions."""
-    return _loop(ForKind.VECTORIZED, start, stop, annotations, step)
+    return _loop(ForKind.VECTORIZED, start, stop, annotations, step, None, dtype)
 
 
 def unroll(
@@ -83,9 +100,10 @@ def unroll(
     *,
     annotations: Mapping[str, Any] | None = None,
     step: Bound | None = None,
+    dtype: str | None = None,
 ) -> ForFrame:
     """A loop to be unrolled."""
-    return _loop(ForKind.UNROLLED, start, stop, annotations, step)
+    return _loop(ForKind.UNROLLED, start, stop, annotations, step, None, dtype)
 
 
 def thread_binding(
@@ -107,7 +125,23 @@ def thread_binding(
     return _loop(ForKind.THREAD_BINDING, start, stop, annotations, None, iv)
 
 
-def grid(*extents: Bound | tuple[Bound, Bound]) -> ForFrame:
+def _unroll(
+    annotations: Mapping[str, Any] | None, unroll: bool | int | None
+) -> Mapping[str, Any] | None:
+    """``unroll=True`` asks for ``#pragma unroll``; ``False`` forbids it; ``n``, by ``n``."""
+    if unroll is None:
+        return annotations
+    out = dict(annotations or {})
+    if isinstance(unroll, bool):
+        out["pragma_unroll" if unroll else "disable_unroll"] = True
+    elif unroll > 0:
+        out["pragma_unroll"] = unroll
+    else:
+        raise ValueError(f"unroll= takes True, False or a positive count, got {unroll!r}")
+    return out
+
+
+def grid(*extents: Bound | tuple[Bound, Bound], dtype: str | None = None) -> ForFrame:
     """Perfectly nested serial loops; entering gives one variable per extent."""
     loop_vars: list[Var] = []
     doms: list[Range] = []
@@ -117,6 +151,7 @@ def grid(*extents: Bound | tuple[Bound, Bound]) -> ForFrame:
             lo, ext = arith.match_types(*arith._operands(extent[0], extent[1]))
         else:
             lo, ext = _bounds(extent, None)
+        lo, ext = _typed(lo, ext, dtype)
         var = Var("", lo.dtype, span=current_span())
         loop_vars.append(var)
         doms.append(Range(lo, ext))

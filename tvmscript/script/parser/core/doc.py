@@ -63,10 +63,16 @@ class Arg(Node):
 
 @dataclass(slots=True, eq=False)
 class Arguments(Node):
-    """A function's parameter list (only plain positional parameters are accepted)."""
+    """A function's parameter list: positional parameters (keyword-only ones for ``@jit``).
+
+    Keyword-only parameters are accepted only for a ``@T.jit``-style kernel: they are its
+    compile-time values.
+    """
 
     args: tuple[Arg, ...]
     defaults: tuple[Expr, ...]
+    kwonlyargs: tuple[Arg, ...] = ()
+    kw_defaults: tuple[Expr | None, ...] = ()
 
 
 @dataclass(slots=True, eq=False)
@@ -364,6 +370,16 @@ if hasattr(ast, "TryStar"):
     _UNSUPPORTED[ast.TryStar] = "'try' is not supported in TVMScript"
 
 
+def _is_jit(node: ast.FunctionDef) -> bool:
+    """Whether ``node`` is decorated ``@<...>.jit``: its keyword-only parameters are allowed."""
+    for deco in node.decorator_list:
+        target = deco.func if isinstance(deco, ast.Call) else deco
+        name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+        if name == "jit":
+            return True
+    return False
+
+
 class _Converter:
     """Turns one ``ast`` tree into Doc nodes, rejecting what TVMScript does not accept."""
 
@@ -391,11 +407,16 @@ class _Converter:
         return tuple([self.expr(n) for n in nodes])
 
     def arguments(self, a: ast.arguments, owner: ast.AST) -> Arguments:
-        if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs:
+        kwonly_ok = isinstance(owner, ast.FunctionDef) and _is_jit(owner)
+        if a.vararg or a.kwarg or a.posonlyargs or (a.kwonlyargs and not kwonly_ok):
             raise self.reject(owner, "only plain positional parameters are supported")
         args = tuple(Arg(self.pos(x), self.src, x.arg, self.opt(x.annotation)) for x in a.args)
+        kwonly = tuple(
+            Arg(self.pos(x), self.src, x.arg, self.opt(x.annotation)) for x in a.kwonlyargs
+        )
+        kw_defaults = tuple(self.opt(d) for d in a.kw_defaults)
         pos = self.pos(a.args[0]) if a.args else self.pos(owner)
-        return Arguments(pos, self.src, args, self.exprs(a.defaults))
+        return Arguments(pos, self.src, args, self.exprs(a.defaults), kwonly, kw_defaults)
 
     def stmt(self, n: ast.stmt) -> Stmt:  # noqa: C901  (one case per statement kind)
         p, s = self.pos(n), self.src

@@ -13,19 +13,25 @@ import builtins
 import difflib
 import inspect
 import operator
+import re
 import types
 from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
 from tvmscript.core.ir.dtype import DTypeError, TypeMismatchError
-from tvmscript.diagnostics import DiagnosticError
+from tvmscript.core.ir.span import Span
+from tvmscript.diagnostics import Diagnostic, DiagnosticError
 from tvmscript.script.ir_builder.base import BuilderError, bound_ir_method
 from tvmscript.script.ir_builder.ir.ir import meta_var
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import dialect_names
 from tvmscript.script.parser.core.macro import Macro
-from tvmscript.script.parser.core.operators import binary_operator, operator_for
+from tvmscript.script.parser.core.operators import (
+    binary_operator,
+    operator_for,
+    scoped_operator_for,
+)
 from tvmscript.script.parser.core.poison import POISON
 
 if TYPE_CHECKING:
@@ -40,6 +46,19 @@ class Boxed:
     def get(self) -> Any:
         """The value the name stands for in an expression."""
         raise NotImplementedError
+
+
+class Undefined:
+    """A name a dialect makes undefined in a scope, with the diagnostic its use gives.
+
+    (Relax: ``cls`` until ``cls = Module`` is written; a dataflow variable after its block.)
+    """
+
+    __slots__ = ("code", "message")
+
+    def __init__(self, code: str, message: str) -> None:
+        self.code = code
+        self.message = message
 
 
 def has_poison(value: object) -> bool:
@@ -168,13 +187,36 @@ class Evaluator:
         value = self.lookup(node.id)
         if type(value) is meta_var:  # a parse-time Python value, used as it is
             return value.value
+        if type(value) is Undefined:
+            raise DiagnosticError.at(node.span, value.code, value.message)
         if value is MISSING and hasattr(builtins, node.id):
             raise DiagnosticError.at(
                 node.span, "unsupported-call", f"'{node.id}' cannot be used in TVMScript"
             )
         if value is MISSING:
             raise DiagnosticError.at(node.span, "undefined-name", f"undefined name '{node.id}'")
+        if value is POISON and not self.parser.var_table.name2value.get(node.id):
+            self._note_unevaluated_global(node)
         return value
+
+    def _note_unevaluated_global(self, node: doc.Name) -> None:
+        """Say, once per name, that code using a module-level value we cannot know is unchecked.
+
+        The file is never run: ``n = compute()`` or a plain Python helper has no value here.
+        """
+        noted = self.parser.unevaluated_noted
+        if node.id in noted:
+            return
+        noted.add(node.id)
+        self.parser.diagnostics.append(
+            Diagnostic.at(
+                node.span,
+                "unevaluated-global",
+                f"'{node.id}' is a module-level value tvmscript cannot evaluate (it never runs "
+                "the file): the code using it is not checked",
+                "information",
+            )
+        )
 
     def lookup(self, name: str) -> Any:
         """The value of ``name`` (locals, script globals, builtins), or a missing marker."""
@@ -206,7 +248,9 @@ class Evaluator:
             return method
         try:
             return getattr(base, attr)
-        except AttributeError:
+        except AttributeError as exc:
+            if (code := error_code(exc, "")) != "":  # the value explains itself
+                raise DiagnosticError.at(node.span, code, str(exc)) from None
             raise DiagnosticError.at(
                 node.span, "unknown-attribute", _unknown_attribute_message(base, attr, node)
             ) from None
@@ -266,7 +310,10 @@ class Evaluator:
         rhs = self.eval(node.right)
         if lhs is POISON or rhs is POISON:
             return POISON
-        return self.apply(node, BINOPS[node.op], lhs, rhs)
+        try:
+            return self.apply(node, BINOPS[node.op], lhs, rhs)
+        except DiagnosticError as exc:
+            raise _blame_operand(exc, node, lhs, rhs) from None
 
     def apply(self, node: doc.Node, fn: Callable[..., Any], *args: Any) -> Any:
         """Apply an operator, turning its failures into diagnostics at ``node``."""
@@ -279,7 +326,7 @@ class Evaluator:
         except ZeroDivisionError as exc:
             raise DiagnosticError.at(node.span, "invalid-argument", str(exc)) from None
         except (TypeError, ValueError, DTypeError) as exc:
-            raise DiagnosticError.at(node.span, "invalid-argument", _describe(exc)) from None
+            raise DiagnosticError.at(node.span, error_code(exc), _describe(exc)) from None
 
     def _compare(self, node: doc.Compare) -> Any:
         left = self.eval(node.left)
@@ -377,7 +424,13 @@ class Evaluator:
             return POISON
         if type(func) is Macro:
             return func.expand(self.parser, node, args, kwargs)
-        return self.call(node, func, args, kwargs)
+        if (rule := scoped_operator_for("Call", func, self.parser.token)) is not None:
+            result = rule(self.parser, node, func, args, kwargs)
+        else:
+            result = self.call(node, func, args, kwargs)
+        if (check := operator_for("CallResult", result)) is not None:
+            result = check(self.parser, node, result)
+        return result
 
     def call(self, node: doc.Call, func: Any, args: list[Any], kwargs: dict[str, Any]) -> Any:
         """Call an allowed callable, turning its failures into diagnostics at ``node``."""
@@ -405,10 +458,21 @@ class Evaluator:
         except TypeMismatchError as exc:
             raise DiagnosticError.at(node.span, "dtype-mismatch", str(exc)) from None
         except (ValueError, KeyError, IndexError, DTypeError, ZeroDivisionError) as exc:
-            raise DiagnosticError.at(node.span, "invalid-argument", _describe(exc)) from None
+            message = _describe(exc)
+            span = getattr(exc, "span", None)
+            span = span if isinstance(span, Span) else argument_span(node, message)
+            raise DiagnosticError.at(span, error_code(exc), message) from None
+        except NotImplementedError as exc:
+            raise DiagnosticError.at(node.span, "not-supported", _describe(exc)) from None
 
 
 MISSING: Final = object()
+
+
+def error_code(exc: BaseException, default: str = "invalid-argument") -> str:
+    """The diagnostic code ``exc`` carries (``exc.code``, as inference errors have)."""
+    code = getattr(exc, "code", None)
+    return code if isinstance(code, str) and code else default
 
 
 _ALLOWED: dict[int, tuple[Any, bool]] = {}
@@ -506,8 +570,69 @@ def _callee_name(node: doc.Call) -> str:
     return ".".join(reversed(parts)) or "call"
 
 
+_OPERATOR_SYMBOLS: Final = {
+    "Add": "+", "Sub": "-", "Mult": "*", "Div": "/", "FloorDiv": "//", "Mod": "%", "Pow": "**",
+    "LShift": "<<", "RShift": ">>", "BitOr": "|", "BitXor": "^", "BitAnd": "&", "MatMult": "@",
+}  # fmt: skip
+_QUOTED: Final = re.compile(r"'([^'\n]*)'")
+
+
+def _blame_operand(exc: DiagnosticError, node: doc.BinOp, lhs: Any, rhs: Any) -> DiagnosticError:
+    """The error of ``lhs op rhs`` at the one operand whose type the message names."""
+    if len(exc.diagnostics) != 1:
+        return exc
+    diagnostic = exc.diagnostics[0]
+    left, right = f"'{type(lhs).__name__}'", f"'{type(rhs).__name__}'"
+    blamed = [
+        (side, operand)
+        for side, operand, name in (("left", node.left, left), ("right", node.right, right))
+        if name in diagnostic.message
+    ]
+    if left == right or len(blamed) != 1:
+        return exc
+    side, operand = blamed[0]
+    symbol = _OPERATOR_SYMBOLS.get(node.op, node.op)
+    message = f"the {side} operand of '{symbol}': {diagnostic.message}"
+    return DiagnosticError.at(operand.span, diagnostic.code, message)
+
+
+def argument_span(node: doc.Call, message: str) -> Span:
+    """The span of the argument of ``node`` that ``message`` quotes, else the call's.
+
+    ``unknown data type 'flaot32'`` points at the ``"flaot32"`` literal; ``got 'X'`` at the
+    ``X`` inside a literal ``"SX"`` (when that literal is spelt plainly on one line).
+    """
+    quoted = _QUOTED.findall(message)
+    if not quoted:
+        return node.span
+    literals = [
+        arg
+        for arg in (*node.args, *(k.value for k in node.keywords))
+        if isinstance(arg, doc.Constant) and isinstance(arg.value, str)
+    ]
+    for text in quoted:
+        exact = [arg for arg in literals if arg.value == text]
+        if len(exact) == 1:
+            return exact[0].span
+    if (got := re.search(r"\bgot '([^'\n]+)'", message)) is not None:
+        text = got.group(1)
+        inside = [arg for arg in literals if arg.value.count(text) == 1]
+        if len(inside) == 1:
+            arg, span = inside[0], inside[0].span
+            plain = (
+                span.line == span.end_line and span.end_column - span.column == len(arg.value) + 2
+            )
+            if plain:
+                start = span.column + 1 + arg.value.index(text)
+                return Span(span.file, span.line, start, span.line, start + len(text))
+    return node.span
+
+
 def _describe(exc: BaseException) -> str:
-    text = str(exc).strip().strip("'\"") if str(exc) else type(exc).__name__
+    if isinstance(exc, KeyError) and len(exc.args) == 1:  # str(KeyError) is the key's repr
+        text = str(exc.args[0]).strip()
+    else:
+        text = str(exc).strip() if str(exc) else type(exc).__name__
     return lowercase_first(text) if text else "invalid argument"
 
 

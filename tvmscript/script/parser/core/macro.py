@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager, ExitStack
 from typing import TYPE_CHECKING, Any
 
 from tvmscript.diagnostics import DiagnosticError
@@ -20,6 +22,20 @@ class MacroReturn(Exception):
         self.value = value
 
 
+ExpansionScope = Callable[[str], AbstractContextManager[Any]]
+_EXPANSION_SCOPES: list[ExpansionScope] = []
+
+
+def register_expansion_scope(scope: ExpansionScope) -> ExpansionScope:
+    """Enter ``scope(suffix)`` around each macro expansion (a dialect's registration).
+
+    ``suffix`` is ``""`` for a macro's first expansion and ``"_1"``, ``"_2"``, ... after: TIR
+    appends it to the names of the blocks the expansion builds, as TVM does.
+    """
+    _EXPANSION_SCOPES.append(scope)
+    return scope
+
+
 class Macro:
     """A parsed-on-use function body; calling it inside TVMScript expands the body there."""
 
@@ -27,6 +43,8 @@ class Macro:
         self.func = func
         self.hygienic = hygienic
         self.closure = closure  # names visible where the macro was defined
+        self.calls = 0
+        """How many times the macro was expanded (names its expansions apart)."""
 
     @property
     def name(self) -> str:
@@ -70,8 +88,12 @@ class Macro:
             for name, value in self.closure.items():
                 parser.var_table.add(name, value)
         parser.state["macro_depth"] = parser.state.get("macro_depth", 0) + 1
+        suffix = f"_{self.calls}" if self.calls else ""
+        self.calls += 1
         try:
-            with parser.var_table.with_frame():
+            with ExitStack() as scopes, parser.var_table.with_frame():
+                for scope in _EXPANSION_SCOPES:
+                    scopes.enter_context(scope(suffix))
                 for name, value in bound.items():
                     parser.var_table.add(name, value)
                 parser.visit_body(self.func.body)

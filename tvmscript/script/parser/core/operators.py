@@ -16,29 +16,58 @@ OperatorRule = Callable[..., Any]
 _F = TypeVar("_F", bound=OperatorRule)
 
 OPERATORS: Final = frozenset(
-    {"Eq", "NotEq", "Lt", "LtE", "Gt", "GtE", "And", "Or", "Not", "IfExp", "Subscript", "Index"}
-)
+    {
+        "Eq", "NotEq", "Lt", "LtE", "Gt", "GtE", "And", "Or", "Not", "IfExp", "Subscript",
+        "Index", "Call", "CallResult",
+    }
+)  # fmt: skip
 """The operators a dialect may define: comparisons, boolean forms, ``IfExp`` (called with the
-condition and both values), ``Subscript`` (called with the parser, the node, base and key) and
-``Index`` (turns a key into a Python index before ``container[key]``)."""
+condition and both values), ``Subscript`` (called with the parser, the node, base and key),
+``Index`` (turns a key into a Python index before ``container[key]``), ``Call`` (calling a
+value that is not a Python callable, such as a module function: called with the parser, the
+node, the callee, the arguments and the keywords) and ``CallResult`` (called with the parser,
+the node and the value a call returned, which it may check or annotate)."""
 
 _RULES: dict[tuple[type, str], OperatorRule] = {}
 _FOUND: dict[tuple[type, str], OperatorRule | None] = {}
+_SCOPED: dict[tuple[object, type, str], OperatorRule] = {}
+_SCOPED_FOUND: dict[tuple[object, type, str], OperatorRule | None] = {}
 
 
-def register_operator(cls: type, op: str) -> Callable[[_F], _F]:
-    """Make the decorated function the meaning of ``op`` when an operand is a ``cls``."""
+def register_operator(cls: type, op: str, token: object = None) -> Callable[[_F], _F]:
+    """Make the decorated function the meaning of ``op`` when an operand is a ``cls``.
+
+    With ``token`` (a dialect's parser token) the rule applies only inside that dialect and
+    wins over the unscoped one there: a module function called from TIR builds a TIR call,
+    from Relax a Relax call.
+    """
     if op not in OPERATORS:
         raise ValueError(f"unknown script operator {op!r}")
 
     def register(fn: _F) -> _F:
-        if (cls, op) in _RULES:
+        table: dict[Any, OperatorRule] = _RULES if token is None else _SCOPED
+        key = (cls, op) if token is None else (token, cls, op)
+        if key in table:
             raise RuntimeError(f"two rules for {op} on {cls.__name__}")
-        _RULES[cls, op] = fn
+        table[key] = fn
         _FOUND.clear()
+        _SCOPED_FOUND.clear()
         return fn
 
     return register
+
+
+def scoped_operator_for(op: str, value: object, token: object) -> OperatorRule | None:
+    """The rule for ``op`` on ``value`` inside dialect ``token``, else the unscoped one."""
+    if not _SCOPED:
+        return operator_for(op, value)
+    key = (token, type(value), op)
+    if (found := _SCOPED_FOUND.get(key, _MISSING)) is not _MISSING:
+        return found  # type: ignore[return-value]
+    mro = type(value).__mro__
+    rule = next((r for c in mro if (r := _SCOPED.get((token, c, op))) is not None), None)
+    _SCOPED_FOUND[key] = rule = rule or operator_for(op, value)
+    return rule
 
 
 def operator_for(op: str, value: object) -> OperatorRule | None:

@@ -29,6 +29,7 @@ class Parser:
     def __init__(self, globals_: dict[str, Any], diagnostics: list[Diagnostic]) -> None:
         self.globals = globals_
         self.globals_poisoned = any(v is POISON for v in globals_.values())
+        self.unevaluated_noted: set[str] = set()  # globals said to be unknown (once each)
         self.diagnostics = diagnostics
         self.var_table = VarTable()
         self.evaluator = Evaluator(self)
@@ -36,6 +37,7 @@ class Parser:
         self.builder: IRBuilder | None = None
         self.state: dict[str, Any] = {}  # per-definition scratch space of dialect rules
         self._rest_of_body: list[ExitStack] = []
+        self._failed_scopes = 0
         self._observe_evaluations()
 
     # --- dialect tokens ----------------------------------------------------------------------
@@ -51,8 +53,18 @@ class Parser:
     # --- errors ------------------------------------------------------------------------------
 
     def report(self, error: DiagnosticError) -> None:
-        """Record the diagnostics of ``error``."""
+        """Record the diagnostics of ``error``.
+
+        Inside a scope whose header failed (`failed_scope`), a call misplaced only because the
+        scope is missing (``T.axis.spatial`` under a misspelt ``T.sblock``) is not reported.
+        """
+        if self._failed_scopes and all(d.code == "misplaced-call" for d in error.diagnostics):
+            return
         self.diagnostics.extend(error.diagnostics)
+
+    def failed_scope(self) -> _FailedScope:
+        """``with parser.failed_scope():`` checks the body of a scope whose header failed."""
+        return _FailedScope(self)
 
     def error(self, node: doc.Node, code: str, message: str) -> DiagnosticError:
         """A located error to raise."""
@@ -153,6 +165,18 @@ class Parser:
         """The value of ``node``."""
         return self.evaluator.eval(node)
 
+    def eval_header(self, node: doc.Expr) -> Any:
+        """The value of a compound statement's header, or `POISON` once its error is reported.
+
+        The body of a loop or scope whose header fails is still checked (its targets bound
+        to `POISON`): ``for i in T.gird(8):`` does not hide the errors below it.
+        """
+        try:
+            return self.eval_expr(node)
+        except DiagnosticError as exc:
+            self.report(exc)
+            return POISON
+
     def subscript(self, node: doc.Subscript, base: Any, key: Any) -> Any:
         """``base[key]``: the dialect's meaning (a buffer load), else a container lookup."""
         if (rule := operator_for("Subscript", base)) is not None:
@@ -219,3 +243,16 @@ class _TokenScope:
 
     def __exit__(self, *_: object) -> None:
         self.tokens.pop()
+
+
+class _FailedScope:
+    """The body of a scope whose header failed: misplaced calls in it are not reported."""
+
+    def __init__(self, parser: Parser) -> None:
+        self._parser = parser
+
+    def __enter__(self) -> None:
+        self._parser._failed_scopes += 1
+
+    def __exit__(self, *exc: object) -> None:
+        self._parser._failed_scopes -= 1

@@ -1,6 +1,21 @@
-"""``@I.ir_module`` classes: declare every function, then parse each body."""
+"""``@I.ir_module`` classes: declare every function, then parse each body.
+
+Step 1. Module statements (``I.module_attrs``, ``I.module_global_infos``, module-level
+        names) are run first: vdevice annotations of the signatures need the global infos.
+Step 2. Every function is declared in source order (the module keeps that order); Relax
+        functions with their signature's struct info, so ``cls.f(x)`` has the struct info of
+        ``f``'s result wherever ``f`` is defined.
+Step 3. PrimFuncs are built, then Relax functions: an ``R.call_tir`` is checked against the
+        finished PrimFunc it calls.
+
+``cls`` is the module inside PrimFuncs; TVM 0.27's Relax functions need ``cls = Module``
+first (the Relax parser hides it until then).
+"""
 
 from __future__ import annotations
+
+import difflib
+from typing import Any
 
 from tvmscript.core.ir.module import GlobalVar
 from tvmscript.diagnostics import DiagnosticError
@@ -19,15 +34,33 @@ class ModuleRef:
     def __init__(self, name: str, functions: dict[str, GlobalVar]) -> None:
         self.name = name
         self.functions = functions
+        self.signatures: dict[str, Any] = {}
+        """Relax signatures evaluated while declaring, for the parse of their bodies."""
+        self.check_well_formed = True
+        """``@I.ir_module(check_well_formed=False)`` turns TVM's well-formedness checks off."""
 
     def __getattr__(self, attr: str) -> GlobalVar:
         functions = self.__dict__.get("functions", {})
         if attr in functions:
             return functions[attr]  # type: ignore[no-any-return]
-        raise AttributeError(attr)
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        raise UnknownFunction(self.__dict__.get("name", "the module"), attr, list(functions))
 
     def __dir__(self) -> list[str]:
         return list(self.functions)
+
+
+class UnknownFunction(AttributeError):
+    """``cls.f`` where the module has no function ``f``."""
+
+    code = "unknown-function"
+
+    def __init__(self, module: str, name: str, known: list[str]) -> None:
+        message = f"module '{module}' has no function '{name}'"
+        if close := difflib.get_close_matches(name, known, n=1, cutoff=0.6):
+            message += f"; did you mean '{close[0]}'?"
+        super().__init__(message)
 
 
 def parse_ir_module(p: Parser, node: doc.ClassDef) -> None:
@@ -39,14 +72,71 @@ def parse_ir_module(p: Parser, node: doc.ClassDef) -> None:
             members.append((stmt, info))
         else:
             others.append(stmt)
-    with p.with_token(Token.IR), p.var_table.with_frame(), IB.ir_module():
-        functions = {func.name: IB.decl_function(func.name) for func, _ in members}
-        ref = ModuleRef(node.name, functions)
-        p.var_table.add(node.name, ref)
-        p.var_table.add("cls", ref)
-        p.visit_body(_module_statements(others))
-        for func, info in members:
-            _parse_member(p, func, info)
+    before = _error_count(p)
+    try:
+        with p.with_token(Token.IR), p.var_table.with_frame(), IB.ir_module() as module:
+            ref = ModuleRef(node.name, {})
+            ref.check_well_formed = _checks_well_formed(p, node)
+            p.var_table.add(node.name, ref)
+            p.var_table.add("cls", ref)
+            p.visit_body(_module_statements(others))
+            for func, _ in members:
+                try:
+                    ref.functions[func.name] = IB.decl_function(func.name)
+                except ValueError as exc:
+                    p.report(DiagnosticError.at(func.span, "duplicate-function", str(exc)))
+            _declare_relax_signatures(p, members, ref, module)
+            _declare_tir_signatures(p, members, ref, module)
+            for func, info in sorted(members, key=lambda m: m[1].kind != "prim_func"):
+                _parse_member(p, func, info)
+            undefined = any(f is None for f in module.functions.values())
+            if undefined or _error_count(p) > before:
+                raise _Abandon  # a function failed: no module (and no cascading errors)
+    except _Abandon:
+        return
+
+
+def _checks_well_formed(p: Parser, node: doc.ClassDef) -> bool:
+    try:
+        info = decorator_info(p, node)
+    except DiagnosticError:
+        return True
+    return info is None or bool(info.options.get("check_well_formed", True))
+
+
+class _Abandon(Exception):
+    """Leaves the module frame without building the module."""
+
+
+def _error_count(p: Parser) -> int:
+    return sum(1 for d in p.diagnostics if d.severity == "error")
+
+
+def _declare_relax_signatures(
+    p: Parser, members: list[tuple[doc.FunctionDef, DecoratorInfo]], ref: ModuleRef, module: Any
+) -> None:
+    from tvmscript.script.parser.relax.function import declare_signature
+
+    for func, info in members:
+        if info.kind != "relax_function" or func.name in ref.signatures:
+            continue
+        sig = declare_signature(p, func, info.options)
+        ref.signatures[func.name] = sig
+        if (struct_info := sig.struct_info()) is not None:
+            module.set_signature(ref.functions[func.name], struct_info)
+
+
+def _declare_tir_signatures(
+    p: Parser, members: list[tuple[doc.FunctionDef, DecoratorInfo]], ref: ModuleRef, module: Any
+) -> None:
+    """PrimFunc signatures (parameters, return type): calls between PrimFuncs are typed."""
+    from tvmscript.script.parser.tir.function import declare_signature
+
+    for func, info in members:
+        if info.kind != "prim_func" or func.name not in ref.functions:
+            continue
+        if (sig := declare_signature(p, func, info.options)) is not None:
+            module.set_signature(ref.functions[func.name], sig)
 
 
 def _module_statements(stmts: list[doc.Stmt]) -> list[doc.Stmt]:

@@ -20,6 +20,7 @@ from tvmscript.core.tir.stmt import AllocBuffer
 from tvmscript.diagnostics import Diagnostic
 from tvmscript.script.ir_builder import tir as B
 from tvmscript.script.ir_builder.base import Frame, IRBuilder
+from tvmscript.script.ir_builder.tir.scalars import scalar_wrapper
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.evaluator import Boxed, has_poison
 from tvmscript.script.parser.core.parser import Parser
@@ -104,13 +105,37 @@ def bind_assign(p: Parser, target: doc.Expr, value: Any, value_node: doc.Expr) -
     _bind_name(p, target, value, value_node)
 
 
+def _assign_existing(p: Parser, target: doc.Name, current: Any, value: Any) -> bool:
+    """``name = value`` where ``name`` already means something; whether it was handled."""
+    name = target.id
+    if isinstance(current, Var) and id(current) in p.state.get("loop_vars", ()):
+        raise p.error(target, "store-to-loop-var", f"cannot assign to loop variable '{name}'")
+    if isinstance(current, Var) and id(current) in p.state.get("params", ()):
+        raise p.error(
+            target,
+            "store-to-param",
+            f"cannot assign to parameter '{name}' (it is already defined); "
+            "use a new name for the value",
+        )
+    if isinstance(current, LocalScalar):  # reassignment of a local scalar
+        current.store(_store_value(p, target, current.buffer, value))
+        return True
+    if isinstance(current, Buffer) and current.layout == "scalar" and not _is_buffer(value):
+        # `out = x` on a one-element TIRx buffer (TVM 0.27 prints its stores so)
+        converted = _store_value(p, target, current, value)
+        p.evaluator.apply(target, B.buffer_store, current, converted, [IntImm("int32", 0)])
+        return True
+    return False
+
+
 def _bind_name(p: Parser, target: doc.Name, value: Any, value_node: doc.Expr) -> None:
     name = target.id
     current = p.var_table.get(name)
-    if isinstance(current, Var) and id(current) in p.state.get("loop_vars", ()):
-        raise p.error(target, "store-to-loop-var", f"cannot assign to loop variable '{name}'")
-    if isinstance(current, LocalScalar):  # reassignment of a local scalar
-        current.store(_store_value(p, target, current.buffer, value))
+    if _assign_existing(p, target, current, value):
+        return
+    if isinstance(value, scalar_wrapper):  # `flag = T.shared_scalar("int32")`
+        IRBuilder.name(name, value.buffer)
+        p.var_table.add(name, LocalScalar(value.buffer))
         return
     if isinstance(value, Frame):  # `tx = T.launch_thread(...)`: open until the scope ends
         p.enter_for_rest_of_body(value, target)
@@ -129,7 +154,44 @@ def _bind_name(p: Parser, target: doc.Name, value: Any, value_node: doc.Expr) ->
         scalar.store(expr)
         p.var_table.add(name, scalar)
         return
+    if getattr(type(value), "_is_meta_class", False):  # `pool = T.SMEMPool()`
+        _name_members(name, value)
+        p.var_table.add(name, value)
+        return
+    if callable(value) or value is None or isinstance(value, dict) or _is_namespace(value):
+        # TVM 0.27 turns any other value into a constant, which these are not
+        raise p.error(
+            target,
+            "unsupported-value",
+            f"cannot bind a {_describe_value(value)} to '{name}' in a prim_func "
+            "(TVM 0.27 rejects it: only TIR values, buffers and Python numbers can be bound)",
+        )
     p.var_table.add(name, value)  # a Python value (meta-programming)
+
+
+def _name_members(name: str, value: Any) -> None:
+    """The buffers a meta-class object holds are named after it: ``pool`` -> ``pool_buf``."""
+    for attr, member in vars(value).items():
+        if isinstance(member, Buffer):
+            IRBuilder.name(f"{name}_{attr}", member)
+
+
+def _is_namespace(value: Any) -> bool:
+    return bool(getattr(value, "_is_namespace", False))
+
+
+def _describe_value(value: Any) -> str:
+    if value is None:
+        return "None value"
+    if getattr(value, "__qualname__", "") == "lambda":
+        return "lambda"
+    if _is_namespace(value):
+        return f"module or namespace ('{getattr(value, 'name', type(value).__name__)}')"
+    return f"'{type(value).__name__}' value"
+
+
+def _is_buffer(value: Any) -> bool:
+    return isinstance(value, Buffer | scalar_wrapper)
 
 
 def _is_declaration(node: doc.Expr) -> bool:

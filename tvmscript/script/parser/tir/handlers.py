@@ -5,16 +5,21 @@ from __future__ import annotations
 from contextlib import ExitStack
 from typing import Any
 
-from tvmscript.core.tir.expr import PrimExpr
+from tvmscript.core.ir.op import get_op
+from tvmscript.core.tir.buffer import Buffer
+from tvmscript.core.tir.expr import Call, PrimExpr
+from tvmscript.core.tir.stmt import Evaluate
+from tvmscript.diagnostics import Diagnostic
 from tvmscript.script.ir_builder import tir as B
 from tvmscript.script.ir_builder.base import Frame, IRBuilder
-from tvmscript.script.ir_builder.tir.dtypes import LetAnnotation
+from tvmscript.script.ir_builder.tir.dtypes import LetAnnotation, LocalVectorAnnotation
 from tvmscript.script.ir_builder.tir.frames import ForFrame
 from tvmscript.script.parser.core import doc
 from tvmscript.script.parser.core.dispatch import Token, register, register_name
-from tvmscript.script.parser.core.macro import Macro, MacroReturn
+from tvmscript.script.parser.core.macro import Macro, MacroReturn, register_expansion_scope
 from tvmscript.script.parser.core.parser import Parser
 from tvmscript.script.parser.core.poison import POISON
+from tvmscript.script.parser.tir import calls as _calls
 from tvmscript.script.parser.tir import operators as _operators
 from tvmscript.script.parser.tir.binding import (
     bind_assign,
@@ -25,7 +30,7 @@ from tvmscript.script.parser.tir.binding import (
 )
 from tvmscript.script.parser.tir.function import declare_shape_names
 
-del _operators  # imported for its registrations
+del _calls, _operators  # imported for their registrations
 
 
 @register(Token.TIR, doc.For)
@@ -33,19 +38,23 @@ def visit_for(p: Parser, node: doc.For) -> None:
     """``for x in T.serial(...)`` / ``range`` / ``T.grid``: a loop nest."""
     if node.orelse:
         raise p.error(node.orelse[0], "unsupported-syntax", "'for ... else' is not supported")
-    frame = p.eval_expr(node.iter)
-    with p.var_table.with_frame():
-        if frame is POISON:
-            bind_target(p, node.target, POISON)
-            p.visit_body(node.body)
-            return
-        if not isinstance(frame, ForFrame):
-            raise p.error(
+    frame = p.eval_header(node.iter)
+    if frame is not POISON and not isinstance(frame, ForFrame):
+        p.report(
+            p.error(
                 node.iter,
                 "invalid-argument",
                 "expected a loop (range, T.serial, T.parallel, T.grid, ...), "
                 f"got '{type(frame).__name__}'",
             )
+        )
+        frame = POISON
+    with p.var_table.with_frame():
+        if frame is POISON:
+            bind_target(p, node.target, POISON)
+            with p.failed_scope():
+                p.visit_body(node.body)
+            return
         with frame as iters:
             loop_vars = list(iters) if isinstance(iters, list | tuple) else [iters]
             _bind_loop_targets(p, node.target, loop_vars)
@@ -81,10 +90,11 @@ def visit_while(p: Parser, node: doc.While) -> None:
     """``while cond:``."""
     if node.orelse:
         raise p.error(node.orelse[0], "unsupported-syntax", "'while ... else' is not supported")
-    cond = p.eval_expr(node.test)
+    cond = p.eval_header(node.test)
     with p.var_table.with_frame():
         if cond is POISON:
-            p.visit_body(node.body)
+            with p.failed_scope():
+                p.visit_body(node.body)
             return
         with B.While(cond):
             p.visit_body(node.body)
@@ -95,20 +105,25 @@ def visit_with(p: Parser, node: doc.With) -> None:
     """``with T.sblock(...)`` and the other scopes."""
     with ExitStack() as stack, p.var_table.with_frame():
         for item in node.items:
-            frame = p.eval_expr(item.context_expr)
+            frame = p.eval_header(item.context_expr)
             if frame is POISON:
                 value: Any = POISON
             elif isinstance(frame, Frame):
                 value = stack.enter_context(frame)
             else:
-                raise p.error(
-                    item.context_expr,
-                    "invalid-argument",
-                    f"expected a TVMScript scope (T.sblock, T.init, T.launch_thread, ...), "
-                    f"got '{type(frame).__name__}'",
+                p.report(
+                    p.error(
+                        item.context_expr,
+                        "invalid-argument",
+                        "expected a TVMScript scope (T.sblock, T.init, T.launch_thread, ...), "
+                        f"got '{type(frame).__name__}'",
+                    )
                 )
+                value = POISON
             if item.optional_vars is not None:
                 bind_target(p, item.optional_vars, value)
+            if value is POISON:
+                stack.enter_context(p.failed_scope())
         p.visit_body(node.body)
 
 
@@ -186,6 +201,14 @@ def visit_ann_assign(p: Parser, node: doc.AnnAssign) -> None:
         B.Bind(p.evaluator.apply(node, _cast, var.dtype, rhs), IRBuilder.name(name, var))
         p.var_table.add(name, var)
         return
+    if isinstance(annotation, LocalVectorAnnotation):  # `regs: T.f32[4]`: a local buffer
+        buffer = p.evaluator.apply(
+            node.annotation, B.alloc_local, annotation.shape, annotation.dtype
+        )
+        p.var_table.add(name, IRBuilder.name(name, buffer))
+        if value is not None:
+            raise p.error(node, "invalid-argument", "a local buffer annotation takes no value")
+        return
     if (dtype := scalar_annotation_dtype(annotation)) is None:
         raise p.error(
             node.annotation,
@@ -228,6 +251,17 @@ def visit_aug_assign(p: Parser, node: doc.AugAssign) -> None:
 @register(Token.TIR, doc.ExprStmt)
 def visit_expr_stmt(p: Parser, node: doc.ExprStmt) -> None:
     """A call for its effect (``T.func_attr``, an intrinsic, a macro)."""
+    if _is_print(p, node.value):
+        p.diagnostics.append(
+            Diagnostic.at(
+                node.span,
+                "print-ignored",
+                "print() runs while TVM parses the function (it prints nothing at run time); "
+                "tvmscript does not run it",
+                "warning",
+            )
+        )
+        return
     value = p.eval_expr(node.value)
     if value is None or value is POISON:
         return
@@ -237,6 +271,11 @@ def visit_expr_stmt(p: Parser, node: doc.ExprStmt) -> None:
     if isinstance(value, PrimExpr):
         B.evaluate(value)
     # Other Python values (a docstring, a macro's return) have no effect.
+
+
+def _is_print(p: Parser, value: doc.Expr) -> bool:
+    func = value.func if isinstance(value, doc.Call) else None
+    return isinstance(func, doc.Name) and func.id == "print" and not p.var_table.exist("print")
 
 
 @register(Token.TIR, doc.Assert)
@@ -251,11 +290,54 @@ def visit_assert(p: Parser, node: doc.Assert) -> None:
 
 @register(Token.TIR, doc.Return)
 def visit_return(p: Parser, node: doc.Return) -> None:
-    """``return`` ends a macro expansion; a prim_func returns nothing."""
+    """``return`` ends a macro expansion; in a prim_func ``return value`` is ``T.Return``."""
     value = None if node.value is None else p.eval_expr(node.value)
     if p.state.get("macro_depth", 0):
         raise MacroReturn(value)
-    raise p.error(node, "wrong-dialect", "'return' is not supported in a prim_func")
+    if node.value is None:
+        raise p.error(
+            node,
+            "bare-return",
+            "a prim_func cannot end early with a bare 'return' (TVM 0.27 rejects it); "
+            "put the rest in an 'else' branch, or use T.thread_return() in a GPU kernel",
+        )
+    if value is POISON:
+        return
+    if isinstance(value, tuple | list):
+        raise p.error(node.value, "invalid-argument", "a prim_func returns one value, not a tuple")
+    expr = value if isinstance(value, Buffer) else _return_value(p, node, value)
+    _check_return_type(p, node, expr)
+    B.add_stmt(Evaluate(Call(_dtype_of(expr), get_op("tir.ret"), (expr,)), span=node.span))
+
+
+def _return_value(p: Parser, node: doc.Return, value: Any) -> Any:
+    from tvmscript.core.tir.expr import StringImm
+
+    if isinstance(value, str):
+        return StringImm(value)
+    return arith_as_expr(p, node, value)
+
+
+def _dtype_of(value: Any) -> str:
+    return "handle" if isinstance(value, Buffer) else str(value.dtype)
+
+
+def _check_return_type(p: Parser, node: doc.Return, value: Any) -> None:
+    """A value that does not fit the declared return type: a warning (TVM accepts it)."""
+    declared = p.state.get("ret_dtype")
+    have = _dtype_of(value) if not isinstance(value, Buffer) else "a buffer"
+    if declared is None or have == declared:
+        return
+    what = f"'{have}'" if have != "a buffer" else f"buffer '{value.name}'"
+    p.diagnostics.append(
+        Diagnostic.at(
+            (node.value or node).span,
+            "return-type-mismatch",
+            f"returning {what} from a prim_func declared '-> T.{declared}' "
+            "(TVM 0.27 accepts it; the build fails or converts)",
+            "warning",
+        )
+    )
 
 
 @register(Token.TIR, doc.Pass)
@@ -266,16 +348,16 @@ def visit_pass(p: Parser, node: doc.Pass) -> None:
 
 @register(Token.TIR, doc.Break)
 def visit_break(p: Parser, node: doc.Break) -> None:
-    """``break``."""
+    """``break``: ``T.break_loop()`` in TVM 0.27 (``T.Break()`` is the older statement)."""
     del p, node
-    B.Break()
+    B.break_loop()
 
 
 @register(Token.TIR, doc.Continue)
 def visit_continue(p: Parser, node: doc.Continue) -> None:
-    """``continue``."""
+    """``continue``: ``T.continue_loop()``."""
     del p, node
-    B.Continue()
+    B.continue_loop()
 
 
 @register(Token.TIR, doc.FunctionDef)
@@ -289,11 +371,10 @@ def visit_function_def(p: Parser, node: doc.FunctionDef) -> None:
     p.var_table.add(node.name, Macro(node, hygienic, closure))
 
 
-def tir_range(start: Any, stop: Any = None, step: Any = None) -> Any:
-    """``range`` in TIR: a serial loop."""
-    if step is None:
-        return B.serial(start, stop)
-    return B.serial(start, stop, step=step)
+def tir_range(start: Any, stop: Any = None, step: Any = None, **options: Any) -> Any:
+    """``range`` in TIR: a serial loop (``annotations=``, ``unroll=``, ``dtype=`` as serial's)."""
+    return B.serial(start, stop, step=step, **options)
 
 
 register_name(Token.TIR, "range", tir_range)
+register_expansion_scope(B.block_name_suffix_context)

@@ -60,6 +60,10 @@ def _index(key: E.PrimExpr) -> Any:
 @register_operator(Buffer, "Subscript")
 def _buffer_subscript(parser: Parser, node: doc.Subscript, base: Buffer, key: Any) -> Any:
     indices = key if isinstance(key, tuple) else (key,)
+    if 0 < len(indices) < len(base.shape) and not is_empty_index(indices):
+        # TIRx: `A[i]` of a 2-D buffer is the row, a region (`A[i, 0:n]`)
+        whole = tuple(slice(None) for _ in base.shape[len(indices) :])
+        return parser.evaluator.apply(node, base.__getitem__, (*indices, *whole))
     check_rank(node, base, indices)
     return parser.evaluator.apply(node, base.__getitem__, indices)
 

@@ -1,5 +1,5 @@
 """TIR printers; importing this package registers them."""
 
-from tvmscript.script.printer.tir import block, buffer, expr, for_loop, function, stmt
+from tvmscript.script.printer.tir import block, buffer, device, expr, for_loop, function, stmt
 
-__all__ = ["block", "buffer", "expr", "for_loop", "function", "stmt"]
+__all__ = ["block", "buffer", "device", "expr", "for_loop", "function", "stmt"]

@@ -9,11 +9,13 @@ from tvmscript.core.ir.dtype import DataType
 from tvmscript.core.tir import arith
 from tvmscript.core.tir.buffer import Buffer, BufferRegion, MatchBufferRegion
 from tvmscript.core.tir.expr import BufferLoad, IntImm, PrimExpr, Ramp, Var
+from tvmscript.core.tir.layout import Layout
 from tvmscript.core.tir.stmt import BufferStore
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import NULL_PATH, AccessPath
 from tvmscript.script.printer.expr_text import child_text
 from tvmscript.script.printer.ir_docsifier import Frame, IRDocsifier, register, register_named_type
+from tvmscript.script.printer.tir.device import layout_text
 from tvmscript.script.printer.tir.text import (
     ATOM,
     TEXT_PRINTERS,
@@ -35,7 +37,7 @@ from tvmscript.script.printer.tir.utils import (
 from tvmscript.script.tokens import Token
 
 _KWARG_ORDER = ("data", "strides", "elem_offset", "scope", "align", "offset_factor",
-                "buffer_type", "axis_separators")  # fmt: skip
+                "buffer_type", "axis_separators", "layout", "allocated_addr")  # fmt: skip
 
 
 class VarDef(IntEnum):
@@ -119,7 +121,7 @@ def buffer_attrs(
     elif off is not None and not (isinstance(off, IntImm) and off.value == 0):
         kwargs["elem_offset"] = d.as_doc(off, p.attr("elem_offset"))
     # Steps 6-10. Scope, alignment, offset factor, type, axis separators.
-    _plain_attrs(buffer, needs_factor, kwargs)
+    _plain_attrs(buffer, needs_factor, kwargs, d)
     defs.emit()
     return kwargs
 
@@ -175,7 +177,9 @@ def _data_inlined(
     return inline
 
 
-def _plain_attrs(buffer: Buffer, needs_factor: bool, kwargs: dict[str, D.ExprDoc]) -> None:
+def _plain_attrs(
+    buffer: Buffer, needs_factor: bool, kwargs: dict[str, D.ExprDoc], d: IRDocsifier
+) -> None:
     """The keywords that define no variable, where they differ from the defaults."""
     if (scope := buffer.scope) != "global":
         kwargs["scope"] = D.LiteralDoc(scope)
@@ -187,6 +191,13 @@ def _plain_attrs(buffer: Buffer, needs_factor: bool, kwargs: dict[str, D.ExprDoc
         kwargs["buffer_type"] = D.LiteralDoc("auto")
     if buffer.axis_separators:
         kwargs["axis_separators"] = D.ListDoc([D.LiteralDoc(a) for a in buffer.axis_separators])
+    if buffer.layout == "none":
+        kwargs["layout"] = D.LiteralDoc(None)
+    elif isinstance(buffer.layout, Layout):
+        kwargs["layout"] = D.TextDoc(layout_text(buffer.layout, d), ATOM)
+    if buffer.allocated_addr:
+        addrs: list[D.ExprDoc] = [D.TextDoc(arg_text(a, d), ATOM) for a in buffer.allocated_addr]
+        kwargs["allocated_addr"] = addrs[0] if len(addrs) == 1 else D.TupleDoc(addrs)
 
 
 def _shape_doc(
@@ -222,7 +233,8 @@ def _shape_doc(
                 d.extra.setdefault("type_vars", set()).add(name.name)
             shape.append(name)
         else:
-            if not any(e is q for q in signature):
+            # A name that is no identifier (``"n * m"``) cannot be re-declared; TVM does not.
+            if e.name.isidentifier() and not any(e is q for q in signature):
                 defs.lhs.append(d.as_doc(e, e_p))
                 defs.rhs.append(var_creation(e, e_p, d))
             shape.append(D.LiteralDoc(e.name))
@@ -283,17 +295,18 @@ def buffer_annotation(
     return buffer_call(tir(d, "Buffer"), attrs)
 
 
-def indices_text(indices: Sequence[PrimExpr], d: IRDocsifier) -> str:
+def indices_text(indices: Sequence[PrimExpr], d: IRDocsifier, slices: bool = False) -> str:
     """``[indices]`` (``[()]`` without any).
 
-    A constant-stride `Ramp` prints as a slice ``base:base + n``.
+    With ``slices`` (a store's indices) a constant-stride `Ramp` prints as a slice
+    ``base:base + n``; a load keeps ``T.Ramp(...)``, as TVM 0.27 prints them.
     """
     if not indices:
         return "[()]"
     out: list[str] = []
     printers = TEXT_PRINTERS  # indices are expressions: straight to their printers
     for e in indices:
-        if type(e) is Ramp and isinstance(e.stride, IntImm):
+        if slices and type(e) is Ramp and isinstance(e.stride, IntImm):
             start = arg_text(e.base, d)
             stop_e = arith.add(
                 e.base, arith.mul(arith.make_const(e.stride.dtype, e.lanes), e.stride)
@@ -310,8 +323,8 @@ def indices_text(indices: Sequence[PrimExpr], d: IRDocsifier) -> str:
 def is_scalar_buffer(buffer: Buffer, d: IRDocsifier) -> bool:
     """Whether ``buffer`` prints as a scalar (``x: T.int32``; outside s_tir functions)."""
     if buffer.layout == "scalar":
-        return id(buffer) in d.extra.get("scalars", ())
-    if len(buffer.shape) != 1 or is_s_tir(d):
+        return True
+    if len(buffer.shape) != 1 or is_s_tir(d) or buffer.layout is not None:
         return False
     dim = buffer.shape[0]
     return isinstance(dim, IntImm) and dim.value == 1 and id(buffer) in d.extra.get("scalars", ())
@@ -343,7 +356,7 @@ def _print_buffer_store(store: BufferStore, p: AccessPath, d: IRDocsifier) -> D.
         return D.ExprStmtDoc(buf.attr("vstore").call(indices, value, kwargs=[("predicate", pred)]))
     if is_scalar_buffer(store.buffer, d):
         return D.AssignDoc(buf, value)
-    lhs = child_text(buf, ATOM) + indices_text(store.indices, d)
+    lhs = child_text(buf, ATOM) + indices_text(store.indices, d, slices=True)
     return D.AssignDoc(D.TextDoc(lhs, ATOM), value)
 
 

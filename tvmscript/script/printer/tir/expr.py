@@ -9,12 +9,11 @@ from tvmscript.core.ir.dtype import DataType
 from tvmscript.core.ir.module import GlobalVar
 from tvmscript.core.tir import arith
 from tvmscript.core.tir import expr as E
-from tvmscript.core.tir.op import op_info
+from tvmscript.core.tir.op import DTYPE_PRINTED_FIRST, DTYPE_PRINTED_LAST, op_info
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer.access_path import NULL_PATH, AccessPath
 from tvmscript.script.printer.expr_text import (
     binary_of,
-    child_text,
     escape_string,
     format_literal,
     op_precedence,
@@ -39,15 +38,6 @@ from tvmscript.script.printer.tir.utils import (
 )
 from tvmscript.script.tokens import Token
 
-# Intrinsics whose result dtype is printed as their first (or last) argument.
-_DTYPE_FIRST: Final = frozenset(
-    {
-        "tir.call_extern", "tir.call_pure_extern", "tir.call_llvm_intrin",
-        "tir.call_llvm_pure_intrin", "tir.reinterpret", "tir.call_intrin",
-        "tir.tvm_struct_get", "tir.ptx_ldg32",
-    }
-)  # fmt: skip
-_DTYPE_LAST: Final = frozenset({"tir.type_annotation"})
 # Intrinsics TVM 0.27 prints as Python operators.
 _OPERATOR_CALLS: Final = {
     "tir.shift_left": D.OpKind.LSHIFT, "tir.shift_right": D.OpKind.RSHIFT,
@@ -189,6 +179,20 @@ def _print_comm_reducer(r: E.CommReducer, p: AccessPath, d: IRDocsifier) -> D.Ex
     return tir(d, "comm_reducer").call(lam, ident)
 
 
+@register_text(E.Reduce)
+def _reduce_text(r: E.Reduce, d: IRDocsifier) -> Text:
+    """As TVM 0.27: ``T.reduce(combiner, source=[...], init=[...], axis=[...], ...)``."""
+    combiner = arg_text(r.combiner, d)
+    kwargs = [
+        "source=" + arg_text(list(r.source), d),
+        "init=" + arg_text(list(r.init), d),
+        "axis=" + arg_text(list(r.axis), d),
+        "condition=" + arg_text(r.condition, d),
+        "value_index=" + format_literal(r.value_index),
+    ]
+    return tir_call(d, "reduce", [combiner, *kwargs])
+
+
 @register_text(E.Let)
 def _let_text(let: E.Let, d: IRDocsifier) -> Text:
     where = "{" + arg_text(let.var, d) + ": " + arg_text(let.value, d) + "}"
@@ -197,10 +201,9 @@ def _let_text(let: E.Let, d: IRDocsifier) -> Text:
 
 @register_text(E.Call)
 def _call_text(call: E.Call, d: IRDocsifier) -> Text:
-    if isinstance(call.op, GlobalVar):
+    if isinstance(call.op, GlobalVar):  # TVM 0.27 names a PrimFunc's callee by its module
         args = [arg_text(a, d) for a in call.args]
-        callee = d.as_doc(call.op, NULL_PATH)
-        return child_text(callee, ATOM) + "(" + ", ".join(args) + ")", ATOM
+        return "Module." + call.op.name_hint + "(" + ", ".join(args) + ")", ATOM
     assert isinstance(call.op, E.Op)
     name = call.op.name
     if (kind := _OPERATOR_CALLS.get(name)) is not None and len(call.args) == (
@@ -208,11 +211,21 @@ def _call_text(call: E.Call, d: IRDocsifier) -> Text:
     ):
         return operation_of(kind, [text_of(a, d) for a in call.args]), op_precedence(kind)
     args = [arg_text(a, d) for a in call.args]
-    if name in _DTYPE_FIRST:
-        args.insert(0, escape_string(call.dtype))
-    elif name in _DTYPE_LAST:
+    info = op_info(call.op)
+    if call.attrs:
+        args.extend(f"{k}={arg_text(v, d)}" for k, v in call.attrs.items())
+    if info.dtype_print == DTYPE_PRINTED_FIRST:
+        args.insert(0, _dtype_argument(call.dtype, d))
+    elif info.dtype_print == DTYPE_PRINTED_LAST:
         args.append(escape_string(call.dtype))
-    return tir_call(d, op_info(call.op).script_name, args)
+    return tir_call(d, info.script_name, args)
+
+
+def _dtype_argument(dtype: str, d: IRDocsifier) -> str:
+    """A call's result dtype as its first argument (a pointer as TVM 0.27 spells its type)."""
+    if dtype == "handle":
+        return tir_call(d, "handle", [])[0] + ".ty"
+    return escape_string(dtype)
 
 
 # ---------------------------------------------------------------------------------------------
