@@ -1,8 +1,9 @@
-"""The formatter (`tvmscript.script.formatter`): corpus-wide, with comments, idempotent."""
+"""``--canonical`` (TVM's printed form, comments kept) corpus-wide, and layout corpus-wide."""
 
 from __future__ import annotations
 
 import io
+import textwrap
 import tokenize
 from collections import Counter
 
@@ -16,7 +17,10 @@ from tvmscript.ir import assert_structural_equal
 from tvmscript.script.formatter import apply, format_source, format_text
 from tvmscript.script.outline import outline
 
-from .lsp_helpers import source
+
+def source(text: str) -> str:
+    return textwrap.dedent(text).removeprefix("\n")
+
 
 _TIR = corpus_rows("tir")
 
@@ -50,8 +54,8 @@ def _definition_part(text: str) -> str:
     return text[text.index("\n@") :]
 
 
-def test_formatting_rewrites_only_the_definition() -> None:
-    replacements, skipped = format_source(MESSY)
+def test_canonical_rewrites_only_the_definition() -> None:
+    replacements, skipped = format_source(MESSY, canonical=True)
     assert skipped == []
     assert apply(MESSY, replacements) == source("""
         import numpy as np
@@ -68,12 +72,12 @@ def test_formatting_rewrites_only_the_definition() -> None:
     """)
 
 
-def test_formatting_is_idempotent() -> None:
-    once = apply(MESSY, format_source(MESSY)[0])
-    assert format_source(once) == ([], [])
+def test_canonical_is_idempotent() -> None:
+    once = apply(MESSY, format_source(MESSY, canonical=True)[0])
+    assert format_source(once, canonical=True) == ([], [])
 
 
-def test_formatting_skips_a_definition_with_errors_and_says_where() -> None:
+def test_canonical_skips_a_definition_with_errors_and_says_where() -> None:
     text = source("""
         from tvm.script import tirx as T
 
@@ -81,13 +85,13 @@ def test_formatting_skips_a_definition_with_errors_and_says_where() -> None:
         def f(a: T.Buffer((4,), "float32")):
             C[0] = T.float32(1)
     """)
-    replacements, [skipped] = format_source(text)
+    replacements, [skipped] = format_source(text, canonical=True)
     assert replacements == []
     assert (skipped.name, skipped.line) == ("f", 2)
     assert skipped.reason == "it has errors: undefined name 'C' (line 5, column 5)"
 
 
-def test_formatting_keeps_comments_everywhere() -> None:
+def test_canonical_keeps_comments_everywhere() -> None:
     # TVM prints a module's functions sorted by name: comments go with their function; one
     # after a nested body's last statement ends the function's body.
     text = source("""
@@ -118,7 +122,7 @@ def test_formatting_keeps_comments_everywhere() -> None:
         def other():  # python code is left alone
             return   1
     """)
-    formatted, skipped = format_text(text)
+    formatted, skipped = format_text(text, canonical=True)
     assert skipped == []
     assert formatted == source("""
         # a module comment
@@ -148,10 +152,10 @@ def test_formatting_keeps_comments_everywhere() -> None:
         def other():  # python code is left alone
             return   1
     """)
-    assert format_text(formatted) == (formatted, [])
+    assert format_text(formatted, canonical=True) == (formatted, [])
 
 
-def test_formatting_keeps_the_class_name_and_the_root_block_comment() -> None:
+def test_canonical_keeps_the_class_name_and_the_root_block_comment() -> None:
     text = source("""
         @I.ir_module
         class Kernels:
@@ -163,29 +167,29 @@ def test_formatting_keeps_the_class_name_and_the_root_block_comment() -> None:
                         vi, vj = T.axis.remap("SS", [i, j])
                         a[vi, vj] = T.float32(0)
     """)
-    formatted, skipped = format_text(text)
+    formatted, skipped = format_text(text, canonical=True)
     assert skipped == []
     assert formatted.startswith("@I.ir_module\nclass Kernels:\n")
     assert '        # with T.sblock("root"):\n' in formatted
     assert "T.writes(a[vi, vj])" in formatted
 
 
-def test_formatting_a_range_touches_only_the_definitions_it_overlaps() -> None:
+def test_canonical_a_range_touches_only_the_definitions_it_overlaps() -> None:
     text = MESSY + "\n\n@T.prim_func\ndef g(a: T.Buffer((N,), 'float32')):\n    a[0] = a[1]\n"
     doc = outline(text)
     f, g = doc.definitions
-    [only_g], _ = format_source(text, (g.start + 1, g.start + 1))
+    [only_g], _ = format_source(text, [(g.start + 1, g.start + 1)], canonical=True)
     assert (only_g.start, only_g.end) == (g.start, g.end)
-    assert format_source(text, (0, 2)) == ([], [])  # the imports only
-    both, _ = format_source(text, (f.end - 1, g.start))
+    assert format_source(text, [(0, 2)], canonical=True) == ([], [])  # the imports only
+    both, _ = format_source(text, [(f.end - 1, g.start)], canonical=True)
     assert [r.start for r in both] == [f.start, g.start]
 
 
 @pytest.mark.parametrize("program", _TIR, ids=lambda p: f"{p.id}_{p.name}")
-def test_formatting_a_corpus_file_changes_at_most_its_definition_to_tvm_text(
+def test_canonical_a_corpus_file_changes_at_most_its_definition_to_tvm_text(
     program: CorpusProgram,
 ) -> None:
-    formatted, skipped = format_text(program.text)
+    formatted, skipped = format_text(program.text, canonical=True)
     assert skipped == []
     if formatted != program.text:
         # Hand-written programs and those TVM prints differently: TVM's own text.
@@ -225,11 +229,11 @@ def _inject(text: str, choices: list[int]) -> str:
 
 
 def _check_comments_kept(program: CorpusProgram, text: str) -> None:
-    replacements, skipped = format_source(text)
+    replacements, skipped = format_source(text, canonical=True)
     assert skipped == []
     formatted = apply(text, replacements)
     assert _comments(formatted) == _comments(text)
-    assert format_source(formatted) == ([], [])  # idempotent
+    assert format_source(formatted, canonical=True) == ([], [])  # idempotent
     extra = program.meta_extra_vars()
     if extra is None:  # the definitions still mean the same
         doc = outline(formatted)
@@ -248,6 +252,7 @@ def test_comments_on_many_lines_of_a_corpus_file_are_kept(program: CorpusProgram
     _check_comments_kept(program, text)
 
 
+@pytest.mark.requires_corpus
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     program=st.sampled_from(_TIR),
@@ -257,3 +262,16 @@ def test_random_comments_are_kept_and_formatting_is_idempotent(
     program: CorpusProgram, choices: list[int]
 ) -> None:
     _check_comments_kept(program, _inject(program.text, choices))
+
+
+@pytest.mark.parametrize("program", corpus_rows("all")[::3], ids=lambda p: f"{p.id}_{p.name}")
+def test_layout_of_a_corpus_file_means_the_same_and_is_a_fixpoint(program: CorpusProgram) -> None:
+    formatted, skipped = format_text(program.text)
+    assert skipped == []
+    assert format_text(formatted) == (formatted, [])
+    assert _comments(formatted) == _comments(program.text)
+    extra = program.meta_extra_vars()
+    assert_structural_equal(
+        tvmscript.from_source(formatted, extra_vars=extra),
+        tvmscript.from_source(program.text, extra_vars=extra),
+    )

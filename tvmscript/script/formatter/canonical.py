@@ -1,13 +1,10 @@
-"""Formatting a Python file's TVMScript definitions: each replaced by the printer's text for it.
+"""``--canonical``: each TVMScript definition replaced by the printer's text for it (TVM's form).
 
-Used by ``tvmscript fmt`` and the language server. Only the lines of TVMScript definitions
-(first decorator to last statement) are rewritten; module code, other functions and the blank
-lines between definitions stay byte for byte. Each definition is parsed (with the file's
-imports and module constants above it) and printed with its source comments
-(`extract_comments`, ``print_script(obj, comments=...)``), so comments above, after, inside
-and at the end of bodies are kept. A definition is left as written, with the reason, when it
-has errors, when the printed text would lose one of its comments, or when the printed text
-does not parse back to a structurally equal IR. Formatting is idempotent.
+Each definition is parsed (with the file's imports and module constants above it) and printed
+with its source comments (`extract_comments`, ``print_script(obj, comments=...)``), so comments
+above, after, inside and at the end of bodies are kept. A definition is left as written, with
+the reason, when it has errors, when the printed text would lose one of its comments, or when
+the printed text does not parse back to a structurally equal IR. Rewriting is idempotent.
 
 Where comments go (`tvmscript.script.comments`): above the statement they precede
 (comments on lines that print no statement, such as ``T.reads``, move down to the next one); a
@@ -15,10 +12,7 @@ comment after a simple statement stays after it, one after a compound statement'
 (``for``, ``with``, ``def``) moves above its first body statement; comments after the last
 statement of a nested body move to the end of the function's body; in a module (printed sorted
 by name, as TVM does) comments above a function stay above it. A bare ``#`` stays too.
-
-The unit is the whole definition: TVMScript cannot be reprinted statement by statement (a
-statement's text depends on the buffers, variables and blocks around it), so formatting a range
-formats every definition the range touches.
+A module keeps its class name (TVM prints every module as ``class Module``).
 """
 
 from __future__ import annotations
@@ -33,7 +27,8 @@ from typing import Any, Final
 from tvmscript.core.ir.structural import structural_equal
 from tvmscript.diagnostics import DiagnosticError
 from tvmscript.script.comments import extract_comments
-from tvmscript.script.outline import Outline, TopLevel, outline
+from tvmscript.script.formatter.edits import Replacement
+from tvmscript.script.outline import Outline, TopLevel
 from tvmscript.script.parser.api import from_source
 
 # A comment that is not the source's to keep: the printer writes it itself where it applies.
@@ -41,56 +36,10 @@ _PRINTER_COMMENTS: Final = frozenset({'with T.sblock("root"):'})
 _ROOT_COMMENT: Final = '# with T.sblock("root"):'
 
 
-@dataclass(frozen=True, slots=True)
-class Replacement:
-    """Replace lines ``start`` to ``end`` (0-based, end exclusive) by ``text``."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """A definition left as written, and why."""
-
-    name: str
-    line: int
-    """0-based line of the definition's first decorator."""
-    reason: str
-
-
-def format_source(
-    text: str, lines: tuple[int, int] | None = None
-) -> tuple[list[Replacement], list[Skipped]]:
-    """The replacements that format ``text``, and the definitions left as they are.
-
-    With ``lines`` (0-based, inclusive), only the definitions that touch those lines.
-    """
-    doc = outline(text)
-    replacements: list[Replacement] = []
-    skipped: list[Skipped] = []
-    for definition in doc.definitions:
-        if lines is not None and not (definition.start <= lines[1] and lines[0] < definition.end):
-            continue
-        result = format_definition(doc, definition)
-        if isinstance(result, str):
-            skipped.append(Skipped(definition.symbol.name, definition.start, result))
-        elif result is not None:
-            replacements.append(result)
-    return replacements, skipped
-
-
-def format_text(text: str) -> tuple[str, list[Skipped]]:
-    """``text`` formatted, and the definitions left as they are."""
-    replacements, skipped = format_source(text)
-    return apply(text, replacements), skipped
-
-
-def format_definition(doc: Outline, definition: TopLevel) -> Replacement | str | None:
-    """The replacement for ``definition``, None when it is already formatted, else why not."""
+def canonical_definition(doc: Outline, definition: TopLevel) -> Replacement | str | None:
+    """The printer's text for ``definition``: None when it is that already, else why not."""
     original = definition.text(doc.lines)
-    result = _format(doc.prelude_before(definition.start), original, definition.symbol.name)
+    result = _canonical(doc.prelude_before(definition.start), original, definition.symbol.name)
     if result is None or isinstance(result, Skip):
         return result.describe(definition.start) if result is not None else None
     return Replacement(definition.start, definition.end, result)
@@ -98,7 +47,7 @@ def format_definition(doc: Outline, definition: TopLevel) -> Replacement | str |
 
 @dataclass(frozen=True, slots=True)
 class Skip:
-    """Why a definition is not formatted (``at``: 1-based line and column in the definition)."""
+    """Why a definition is not rewritten (``at``: 1-based line and column in the definition)."""
 
     reason: str
     at: tuple[int, int] | None = None
@@ -111,11 +60,8 @@ class Skip:
 
 
 @lru_cache(maxsize=512)
-def _format(prelude: str, original: str, name: str) -> str | Skip | None:
-    """The printed text of ``original`` (None when unchanged); cached for format-on-save.
-
-    A module keeps its class ``name`` (TVM prints every module as ``class Module``).
-    """
+def _canonical(prelude: str, original: str, name: str) -> str | Skip | None:
+    """The printed text of ``original`` (None when unchanged); cached for repeated requests."""
     source = prelude + original
     try:
         ir = from_source(source)
@@ -141,14 +87,6 @@ def _format(prelude: str, original: str, name: str) -> str | Skip | None:
     if not structural_equal(ir, again):
         return Skip("the printed text parses to a different IR")
     return printed
-
-
-def apply(text: str, replacements: list[Replacement]) -> str:
-    """``text`` with ``replacements`` (non-overlapping) applied."""
-    lines = text.split("\n")
-    for replacement in sorted(replacements, key=lambda r: r.start, reverse=True):
-        lines[replacement.start : replacement.end] = replacement.text.removesuffix("\n").split("\n")
-    return "\n".join(lines)
 
 
 def _definition_part(printed: str) -> str:

@@ -1,0 +1,7 @@
+from tvm.script import tirx as T
+
+
+@T.prim_func
+def short(A: T.Buffer((4,), "float32"), B: T.Buffer((4,), "float32"),):
+    for i in T.serial(4,):
+        B[i] = A[i]
