@@ -4,7 +4,9 @@
   definition no longer reports that diagnostic afterwards;
 - a ``x: T.handle`` parameter with its ``X = T.match_buffer(x, shape, dtype, ...)`` becomes an
   ``X: T.Buffer(shape, dtype, ...)`` parameter (the ``match_buffer`` line deleted), when the
-  rewritten definition parses to a structurally equal IR (or one printing the same text).
+  rewritten definition parses to a structurally equal IR (or one printing the same text);
+- a ``missing-s-tir`` warning (``T.sblock`` in a prim_func TVM 0.27 rejects): the decorator
+  declares ``s_tir=True``, when the warning is gone afterwards.
 
 Positions are 0-based lines and code-point columns (the server's units).
 """
@@ -246,3 +248,41 @@ def _equivalent(before: str, after: str) -> bool:
     if isinstance(old, IRModule) != isinstance(new, IRModule):
         return False
     return bool(structural_equal(old, new))
+
+
+# ---- @T.prim_func -> @T.prim_func(s_tir=True) ----------------------------------------------
+
+
+def s_tir_fix(text: str, line: int, column: int, end_line: int, end_column: int) -> Fix | None:
+    """The fix of a ``missing-s-tir`` warning on the decorator at that range."""
+    lines = text.split("\n")
+    if line != end_line or line >= len(lines) or end_column > len(lines[line]):
+        return None
+    decorator = lines[line][column:end_column]
+    try:
+        node = ast.parse(decorator.strip(), mode="eval").body
+    except SyntaxError:
+        return None
+    if isinstance(node, ast.Call):
+        if any(k.arg == "s_tir" for k in node.keywords):
+            return None
+        close = column + len(decorator.rstrip()) - 1
+        if lines[line][close] != ")":
+            return None
+        separator = ", " if node.args or node.keywords else ""
+        edit = Edit(line, close, line, close, f"{separator}s_tir=True")
+    elif isinstance(node, ast.Attribute | ast.Name):
+        end = column + len(decorator.rstrip())
+        edit = Edit(line, end, line, end, "(s_tir=True)")
+    else:
+        return None
+    fixed = apply_edits(text, (edit,))
+    doc = outline(fixed)
+    definition = doc.definition_at(line)
+    if definition is None:
+        return None
+    prelude = doc.prelude_before(definition.start)
+    found = tvmscript.check_source(prelude + definition.text(doc.lines))
+    if any(d.code == "missing-s-tir" or d.severity == "error" for d in found):
+        return None
+    return Fix("Declare the prim_func with s_tir=True (TVM 0.27)", (edit,))

@@ -187,3 +187,18 @@ def test_buffer_view_declares_buffer_over_same_data() -> None:
     assert isinstance(decl, S.DeclBuffer)
     assert decl.buffer.data is alloc.buffer.data
     assert [int(d) for d in decl.buffer.shape] == [32]  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize(("value", "kept"), [(0, False), (1, True)])
+def test_only_a_constant_zero_evaluate_is_dropped_among_statements(value: int, kept: bool) -> None:
+    # As TVM 0.27's SeqStmt flattening: `T.evaluate(0)` is a no-op, `T.evaluate(1)` is not.
+    import tvmscript
+
+    func = tvmscript.from_source(f"""
+from tvmscript import tir as T
+@T.prim_func
+def f(A: T.Buffer((4,), "float32")):
+    T.evaluate({value})
+    A[0] = T.float32(0)
+""")
+    assert (f"T.evaluate({value})" in func.script()) == kept

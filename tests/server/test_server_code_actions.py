@@ -128,3 +128,22 @@ async def test_show_ir_errors_are_shown_not_raised(client: LanguageClient, tmp_p
     assert client.messages[-1].message == (
         "tvmscript.showIR: no TVMScript definition or function named 'nope'"
     )
+
+
+async def test_missing_s_tir_quick_fix(client: LanguageClient, tmp_path: Path) -> None:
+    text = source("""
+        from tvm.script import tirx as T
+
+        @T.prim_func(private=True)
+        def f(A: T.Buffer((4,), "float32")):
+            with T.sblock("b"):
+                A[0] = T.float32(0)
+    """)
+    path = tmp_path / "k.py"
+    published = await open_document(client, path, text)
+    [diagnostic] = [d for d in published.diagnostics if d.code == "missing-s-tir"]
+    [action] = await _actions(client, path, diagnostic.range.start.line, [diagnostic])
+    assert action.title == "Declare the prim_func with s_tir=True (TVM 0.27)"
+    assert action.edit is not None and action.edit.changes is not None
+    fixed = _apply(text, list(action.edit.changes[path.as_uri()]))
+    assert "@T.prim_func(private=True, s_tir=True)\n" in fixed

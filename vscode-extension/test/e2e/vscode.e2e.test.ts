@@ -207,9 +207,9 @@ describe('the extension in VS Code (code-server + Chromium)', { skip }, () => {
             await bench.goTo(17, 200);
             await page.keyboard.press('End');
             await page.keyboard.press('Enter');
-            await page.keyboard.type('T.evaluate(0)');
+            await page.keyboard.type('T.evaluate(1)'); // TVM 0.27 drops T.evaluate(0)
             await waitForLines(bench, `${FILE} · Module (IR)`, (lines) =>
-                lines.some((l) => l.trim() === 'T.evaluate(0)'),
+                lines.some((l) => l.trim() === 'T.evaluate(1)'),
             );
         }));
 
