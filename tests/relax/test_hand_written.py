@@ -23,9 +23,7 @@ ON_PURPOSE: Final[dict[str, str]] = {
     "111_tblock_renamed_sblock.py": "DESIGN.md reads T.block as T.sblock",
 }
 GAPS: Final[dict[str, str]] = {
-    "004_attention_block.py": "module-level tuple assignment (B, S = 1, 16) is not evaluated",
     "112_sblock_without_s_tir.py": "T.sblock without s_tir=True is only a warning (TIR's choice)",
-    "118_matmul_out_dtype_void.py": 'out_dtype="void" is read as an unknown dtype, not TVM\'s void',
 }
 
 

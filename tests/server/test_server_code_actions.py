@@ -144,6 +144,7 @@ async def test_missing_s_tir_quick_fix(client: LanguageClient, tmp_path: Path) -
     [diagnostic] = [d for d in published.diagnostics if d.code == "missing-s-tir"]
     [action] = await _actions(client, path, diagnostic.range.start.line, [diagnostic])
     assert action.title == "Declare the prim_func with s_tir=True (TVM 0.27)"
-    assert action.edit is not None and action.edit.changes is not None
+    assert action.edit is not None
+    assert action.edit.changes is not None
     fixed = _apply(text, list(action.edit.changes[path.as_uri()]))
     assert "@T.prim_func(private=True, s_tir=True)\n" in fixed

@@ -197,16 +197,97 @@ def _top_level(
                 parser.globals["__future_annotations__"] = True
         case ast.ImportFrom() | ast.Import():
             _bind_imports(parser, source, stmt)
-        case ast.Assign(targets=[ast.Name(id=name)], value=value):
-            parser.globals[name] = value_ = _constant(parser, source, value)
-            parser.globals_poisoned |= value_ is POISON
-            if isinstance(value, ast.Call) and _is_ir(value_):  # `k = f.specialize(N=256)`
-                definitions.append(Definition(name, "prim_func", doc.to_doc(stmt, source), value_))
+        case ast.Assign() | ast.AnnAssign() if _assignment(parser, source, stmt, definitions):
+            pass
         case ast.FunctionDef() | ast.ClassDef() | ast.AsyncFunctionDef():
             if not _definition(parser, source, stmt, definitions):
                 if stmt.name not in parser.globals:  # a plain Python helper: unknown value
                     _bind_global(parser, stmt.name, POISON)
                 _nested_definitions(parser, source, stmt, definitions)
+        case ast.Try(body=body) | ast.If(body=body):
+            # `try: from tvm.script import tirx as T` / `if HAVE_TVM: ...`: the first branch
+            # is read as top-level code; what the other branches bind is unknown.
+            for inner in body:
+                _top_level(parser, source, inner, definitions)
+            _bind_unknown(parser, stmt, skip=body)
+        case _:
+            _bind_unknown(parser, stmt)
+
+
+def _assignment(
+    parser: Parser, source: Source, stmt: ast.Assign | ast.AnnAssign, definitions: list[Definition]
+) -> bool:
+    """Bind a module-level constant; whether the statement was one.
+
+    ``N = 8``, ``B, S = 1, 16``, ``M = N = 64``, ``K: int = 2``.
+    """
+    match stmt:
+        case ast.Assign(targets=[ast.Name(id=name)], value=value):
+            parser.globals[name] = value_ = _constant(parser, source, value)
+            parser.globals_poisoned |= value_ is POISON
+            if isinstance(value, ast.Call) and _is_ir(value_):  # `k = f.specialize(N=256)`
+                definitions.append(Definition(name, "prim_func", doc.to_doc(stmt, source), value_))
+        case ast.Assign(targets=targets, value=value) if all(_is_names(t) for t in targets):
+            value_ = _constant(parser, source, value)
+            for target in targets:
+                _bind_target(parser, target, value_)
+        case ast.AnnAssign(target=ast.Name(id=name), value=value) if value is not None:
+            _bind_global(parser, name, _constant(parser, source, value))
+        case _:
+            return False
+    return True
+
+
+def _is_names(target: ast.expr) -> bool:
+    """A name, or a tuple/list of names (an unpacking TVMScript can follow)."""
+    if isinstance(target, ast.Name):
+        return True
+    return isinstance(target, ast.Tuple | ast.List) and all(
+        isinstance(e, ast.Name) for e in target.elts
+    )
+
+
+def _bind_target(parser: Parser, target: ast.expr, value: Any) -> None:
+    if isinstance(target, ast.Name):
+        _bind_global(parser, target.id, value)
+        return
+    assert isinstance(target, ast.Tuple | ast.List)
+    names = [e.id for e in target.elts if isinstance(e, ast.Name)]
+    values: list[Any] = [POISON] * len(names)
+    if isinstance(value, tuple | list) and len(value) == len(names):
+        values = list(value)
+    for name, item in zip(names, values, strict=True):
+        _bind_global(parser, name, item)
+
+
+def _bind_unknown(parser: Parser, stmt: ast.stmt, skip: list[ast.stmt] | None = None) -> None:
+    """Bind what a module-level statement we do not run binds, as unknown values.
+
+    (``for n in ...:``, ``N += 1``, an ``except`` branch): their uses are then not reported as
+    undefined names.
+    """
+    skipped = {id(s) for s in skip or ()}
+    todo: list[ast.AST] = [c for c in ast.iter_child_nodes(stmt) if id(c) not in skipped]
+    if not skip:
+        todo = [stmt]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            _bind_global(parser, node.id, POISON)  # it changes (`S += 1`), or may (a branch)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            _bind_unknown_name(parser, node.name)
+            continue  # its body is another scope
+        elif isinstance(node, ast.alias):
+            _bind_unknown_name(parser, (node.asname or node.name).split(".")[0])
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            _bind_unknown_name(parser, node.name)
+        todo.extend(ast.iter_child_nodes(node))
+
+
+def _bind_unknown_name(parser: Parser, name: str) -> None:
+    """An import or definition of another branch: the first branch's known value stays."""
+    if name != "*" and name not in parser.globals:
+        _bind_global(parser, name, POISON)
 
 
 def _nested_definitions(

@@ -424,7 +424,17 @@ def _keeps_own_struct_info(value: Expr) -> bool:
 
 def check_annotation(annotation: StructInfo, inferred: StructInfo, span: Any) -> None:
     """An annotation must not contradict what is inferred (TVM's ``kFailL0``)."""
-    if A.base_check(annotation, inferred) != A.BaseCheck.FAIL_L0:
+    check = A.base_check(annotation, inferred)
+    if check == A.BaseCheck.FAIL_L1 and checks_well_formed():
+        # TVM 0.27's well-formed check: "All information in Type annotations must be correct".
+        raise RelaxError(
+            "annotation-not-implied",
+            f"the annotation {A.sinfo_text(annotation)} claims more than the value's struct "
+            f"info, {A.sinfo_text(inferred)} (TVM 0.27 rejects the function as not "
+            "well-formed; check_well_formed=False allows it)",
+            span,
+        )
+    if check != A.BaseCheck.FAIL_L0:
         return
     raise RelaxError(
         "annotation-mismatch",
