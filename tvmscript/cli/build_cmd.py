@@ -49,7 +49,10 @@ def load(path: Path) -> tuple[Node, str] | int:
 def report(exc: CodegenError, path: Path) -> int:
     """Show a code generation error (located when it can be); exit code 1."""
     if exc.span is not None:
-        print(f"{path}:{exc.span.line}:{exc.span.column}: error: {exc.message}", file=sys.stderr)
+        span = exc.span
+        # A legalization error's message names its place too (`LegalizeError`): once is enough.
+        message = exc.message.replace(f" at {span.file}:{span.line}:{span.column}:", ":")
+        print(f"{path}:{span.line}:{span.column}: error: {message}", file=sys.stderr)
     else:
         print(f"{path}: error: {exc.message}", file=sys.stderr)
     return 1

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from tvmscript.codegen.llvm import CodegenError
 from tvmscript.core.ir.dtype import DataType
 from tvmscript.core.ir.module import IRModule
 from tvmscript.core.ir.node import Node
@@ -26,6 +27,7 @@ from tvmscript.core.relax.struct_info import (
     TupleStructInfo,
 )
 from tvmscript.core.tir import expr as E
+from tvmscript.core.tir.function import PrimFunc
 from tvmscript.runtime.vm import VMExecutable, compile_relax, legalized
 from tvmscript.runtime.vm.exprs import Unbound, evaluator, lower_expr
 
@@ -36,8 +38,8 @@ class MissingShape(Exception):
 
 def relax_function(obj: Node, name: str) -> rx.Function | None:
     """The Relax function ``name`` of ``obj`` (a module or a lone function)."""
-    if isinstance(obj, rx.Function):
-        return obj
+    if isinstance(obj, rx.Function):  # the VM calls a lone function by its global symbol
+        return obj if str(obj.attrs.get("global_symbol", "main")) == name else None
     if isinstance(obj, IRModule) and name in obj:
         func = obj[name]
         return func if isinstance(func, rx.Function) else None
@@ -67,7 +69,8 @@ class _Inputs:
             raise MissingShape(f"the shape of {what} needs --shape {exc.var.name}=N") from None
         return int(value)
 
-    def value(self, info: StructInfo | None, what: str) -> Any:
+    def value(self, info: StructInfo | None, what: str, name: str = "") -> Any:
+        """A value of ``info`` for ``what`` (the parameter ``name``: its ``--shape`` value)."""
         match info:
             case TensorStructInfo():
                 values = info.shape_values
@@ -80,10 +83,19 @@ class _Inputs:
             case PrimStructInfo(dtype=dtype, value=value):
                 if value is not None:
                     return self.dim(value, what)
-                return float(self.given.get(what, 1)) if dtype.startswith("float") else 1
+                return self.scalar(dtype, self.given.get(name, 1))
             case TupleStructInfo(fields=fields):
                 return tuple(self.value(f, f"{what}[{i}]") for i, f in enumerate(fields))
         raise MissingShape(f"{what}: cannot make up a value of this type")
+
+    @staticmethod
+    def scalar(dtype: str, given: int | float) -> int | float | bool:
+        t = DataType.of(dtype)
+        if t.is_float:
+            return float(given)
+        if t.is_bool:
+            return bool(given)
+        return int(given)
 
     def tensor(self, shape: tuple[int, ...], dtype: str) -> np.ndarray[Any, Any]:
         t = DataType.of(dtype)
@@ -100,7 +112,7 @@ class _Inputs:
 def make_relax_args(func: rx.Function, given: dict[str, int | float], seed: int) -> list[Any]:
     """Random arguments for ``func``; `MissingShape` when a dimension needs ``--shape``."""
     inputs = _Inputs(given, seed)
-    return [inputs.value(p.struct_info, f"'{p.name_hint}'") for p in func.params]
+    return [inputs.value(p.struct_info, f"'{p.name_hint}'", p.name_hint) for p in func.params]
 
 
 def describe_result(value: Any) -> str:
@@ -127,7 +139,10 @@ def run_relax(obj: Node, ex: VMExecutable, args: Any, given: dict[str, int | flo
 
     func = relax_function(obj, args.func)
     if func is None or args.func not in ex:
-        error(f"no function named '{args.func}' in '{args.file}' (it has {', '.join(ex.names)})")
+        known = ", ".join(ex.names)
+        if ex.kernel_names:
+            known += f"; PrimFuncs: {', '.join(ex.kernel_names)}"
+        error(f"no function named '{args.func}' in '{args.file}' (it has {known})")
         return 2
     try:
         call_args = make_relax_args(func, given, args.seed)
@@ -156,13 +171,13 @@ def build_relax(obj: Node, emit: str, target: str, out: Path) -> Path:
     from tvmscript.cli.build_cmd import build
 
     mod = legalized(obj)
-    return build(
-        IRModule({gv: f for gv, f in mod.functions.items() if not _is_relax(f)}), emit, target, out
-    )
-
-
-def _is_relax(f: Node) -> bool:
-    return isinstance(f, rx.Function)
+    kernels = IRModule({gv: f for gv, f in mod.functions.items() if isinstance(f, PrimFunc)})
+    if not kernels.functions:
+        raise CodegenError(
+            f"the module has no PrimFunc, even once legalized: nothing to write with --emit "
+            f"{emit} (--emit so writes the VM program)"
+        )
+    return build(kernels, emit, target, out)
 
 
 __all__ = ["MissingShape", "VMExecutable", "build_relax", "make_relax_args", "relax_function"]

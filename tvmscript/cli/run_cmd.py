@@ -3,7 +3,8 @@
 Compiles the file, calls one PrimFunc on random inputs made from its signature (symbolic
 dimensions and scalar parameters from ``--shape name=value``), and prints the median time of
 ``N`` calls, with GFLOP/s when the kernel's floating-point work can be counted. A progress bar
-shows on long runs.
+shows on long runs. In a module with Relax functions, those run on the VM (`relax_cmd`); its
+PrimFuncs, the legalized ones included, run as kernels.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import numpy as np
 
 from tvmscript.cli.build_cmd import load, report
 from tvmscript.cli.common import error
-from tvmscript.cli.relax_cmd import VMExecutable, run_relax
+from tvmscript.cli.relax_cmd import VMExecutable, relax_function, run_relax
 from tvmscript.codegen.llvm import CodegenError, lower_func
 from tvmscript.codegen.llvm.module import KernelSignature
 from tvmscript.core.ir.dtype import DataType
@@ -28,6 +29,7 @@ from tvmscript.core.tir import stmt as S
 from tvmscript.core.tir.transform.functor import children, walk
 from tvmscript.runtime import compile as compile_ir
 from tvmscript.runtime.args import _evaluate
+from tvmscript.runtime.executable import Executable
 
 _PROGRESS_AFTER_S = 2.0
 
@@ -161,10 +163,22 @@ def run(args: argparse.Namespace) -> int:
         ex = compile_ir(obj, target=args.target)
     except CodegenError as exc:
         return report(exc, path)
-    if isinstance(ex, VMExecutable):  # a Relax module: the VM runs it
-        return run_relax(obj, ex, args, given)
+    if isinstance(ex, VMExecutable):  # a Relax module: the VM runs its Relax functions
+        kernels = ex.kernel_executable
+        if (
+            relax_function(obj, args.func) is not None
+            or kernels is None
+            or args.func not in kernels
+        ):
+            return run_relax(obj, ex, args, given)
+        return _run_kernel(kernels, args, given)  # one of its PrimFuncs (or a legalized one)
+    return _run_kernel(ex, args, given)
+
+
+def _run_kernel(ex: Executable, args: argparse.Namespace, given: dict[str, int | float]) -> int:
+    """Call and time the PrimFunc ``args.func`` of ``ex``; the exit code."""
     if args.func not in ex:
-        error(f"no function named '{args.func}' in '{path}' (it has {', '.join(ex.names)})")
+        error(f"no function named '{args.func}' in '{args.file}' (it has {', '.join(ex.names)})")
         return 2
     kernel = ex[args.func]
     call_args = make_args(kernel.signature, given, args.seed)
