@@ -24,6 +24,7 @@ from tvmscript_server.diagnostics import DiagnosticsScheduler, Snapshot, to_lsp_
 from tvmscript_server.document_analyses import Analyses
 from tvmscript_server.features import register_all
 from tvmscript_server.guard import never_crash
+from tvmscript_server.options import ServerOptions, parse_options
 from tvmscript_server.stub_index import StubIndex
 
 if TYPE_CHECKING:
@@ -47,6 +48,21 @@ class TVMScriptServer(LanguageServer):
         self.stub_index = StubIndex()
         """The namespace members of ``T``, ``I`` and ``R`` (completion, signature help)."""
         self.diagnostics = DiagnosticsScheduler(self.snapshot, self.publish, self.analyses)
+        self.options = ServerOptions()
+        """The client's ``initializationOptions`` (see `tvmscript_server.options`)."""
+
+    def configure(self, raw: object) -> None:
+        """Take the client's ``initializationOptions`` (a wrong value is logged and ignored)."""
+        self.options, problems = parse_options(raw)
+        if self.options.target is not None:
+            from tvmscript.analysis.build_check import set_default_target
+
+            try:
+                set_default_target(self.options.target)
+            except ValueError as exc:
+                problems.append(f"initializationOptions.target: {exc}")
+        for problem in problems:
+            self.log(f"tvmscript: {problem} (ignored)", types.MessageType.Warning)
 
     def analysis(self, document: TextDocument) -> Analysis:
         """The analysis of the current text of ``document`` (made once per version).
@@ -81,7 +97,9 @@ class TVMScriptServer(LanguageServer):
             types.PublishDiagnosticsParams(
                 uri=snapshot.uri,
                 version=snapshot.version,
-                diagnostics=to_lsp_diagnostics(found, snapshot.text, codec),
+                diagnostics=to_lsp_diagnostics(
+                    [d for d in found if self.options.keeps(d)], snapshot.text, codec
+                ),
             )
         )
 
@@ -104,7 +122,8 @@ async def pull_report(
     if pulled is None:
         return types.RelatedFullDocumentDiagnosticReport(items=[])
     snapshot, found = pulled
-    items = to_lsp_diagnostics(found, snapshot.text, ls.workspace.position_codec)
+    kept = [d for d in found if ls.options.keeps(d)]
+    items = to_lsp_diagnostics(kept, snapshot.text, ls.workspace.position_codec)
     return types.RelatedFullDocumentDiagnosticReport(items=items, result_id=snapshot.result_id)
 
 
@@ -156,6 +175,11 @@ def warm_up(server: TVMScriptServer) -> None:
 def create_server() -> TVMScriptServer:
     """A server with every feature registered."""
     server = TVMScriptServer()
+
+    @server.feature(types.INITIALIZE)
+    @never_crash
+    def initialize(ls: TVMScriptServer, params: types.InitializeParams) -> None:
+        ls.configure(params.initialization_options)
 
     @server.feature(types.INITIALIZED)
     @never_crash

@@ -154,12 +154,33 @@ def build_diagnostics(
     Without ``target``, the project's: `project_target` of ``filename``.
     """
     if target is None:
-        target = project_target(filename)
+        target = project_target(filename) or _default_target
     lines = text.split("\n")
     return [
         Diagnostic.at(_locate(issue, lines, filename), issue.code, issue.message, "warning")
         for issue in build_issues(ir, target)
     ]
+
+
+_default_target: Target | None = None
+
+
+def set_default_target(value: object) -> Target | None:
+    """The target of files whose project names none (an editor's setting; None: implied).
+
+    Returns the `Target` set; raises ``ValueError`` for a value that names no target.
+    """
+    global _default_target
+    target = as_target(value) if value is not None else None
+    if value is not None and target is None:
+        raise ValueError(f"not a target: {value!r}")
+    _default_target = target
+    return target
+
+
+def default_target() -> Target | None:
+    """The target `set_default_target` set (None: what a function implies)."""
+    return _default_target
 
 
 def as_target(value: object) -> Target | None:

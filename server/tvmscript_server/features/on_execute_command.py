@@ -46,9 +46,9 @@ def _lowered_tir(document: TextDocument, analysis: Analysis, name: str | None) -
 
 
 def _llvm(document: TextDocument, analysis: Analysis, name: str | None) -> str:
-    from tvmscript.analysis.build_check import project_target
+    from tvmscript.analysis.build_check import default_target, project_target
 
-    target = project_target(document.path or "")
+    target = project_target(document.path or "") or default_target()
     return show_llvm(analysis.text, name, analysis, target or DEFAULT_TARGET)
 
 

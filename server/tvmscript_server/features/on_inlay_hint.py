@@ -22,6 +22,8 @@ def register(server: TVMScriptServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_INLAY_HINT)
     @never_crash
     def inlay_hint(ls: TVMScriptServer, params: types.InlayHintParams) -> list[types.InlayHint]:
+        if not ls.options.inlay_hints:
+            return []
         uri = params.text_document.uri
         document = ls.workspace.get_text_document(uri)
         lines = document.lines  # (split once: pygls splits the text on each access)
