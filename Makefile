@@ -10,7 +10,7 @@ PKG_INITS := $(wildcard tvmscript/__init__.py server/tvmscript_server/__init__.p
 EXAMPLES := $(sort $(wildcard examples/*.py))
 BENCHES := $(sort $(wildcard tests/benchmarks/bench_*.py))
 # pyproject's [tool.mypy] files, less any not written yet (mypy stops on a missing path).
-MYPY_PATHS := $(wildcard tvmscript server/tvmscript_server)
+MYPY_PATHS := $(wildcard tvmscript server/tvmscript_server stubs/tvmscript_stubs)
 
 .PHONY: venv demo test lint bench clean extension extension-e2e nvim011 nvim011-path test-editors
 
