@@ -41,13 +41,6 @@ FILES: Final = case_files()
 TVM_PRINTED: Final = json.loads((CASES.parent / "tvm_printed.json").read_text())
 # Where our canonical text is not yet TVM's, and why (not the formatter's doing).
 KNOWN_DIFFERENCES: Final = {
-    ("17_comment_module_between_defs", "one"): "TVM prints a store to a (1,) buffer as `A = 1`",
-    ("17_comment_module_between_defs", "two"): "TVM prints a store to a (1,) buffer as `A = 2`",
-    ("39_extra_blank_lines", "after_one_blank_line"): "TVM prints `A[0] = x` of a (1,) buffer "
-    "as `A = x`",
-    ("39_extra_blank_lines", "after_five"): "TVM prints `A[0] = x` of a (1,) buffer as `A = x`",
-    ("56_while_and_assert", "ilog2"): "TVM folds a (1,) local buffer and (1,) parameters into "
-    "scalars",
     ("29_alloc_buffer", "exp_then_scale"): "the parser infers no access region of an "
     "alloc_buffer in T.reads/T.writes",
     ("59_comments_dense", "softmax"): "the parser infers no access region of an alloc_buffer "
@@ -164,7 +157,7 @@ def _canonical_params() -> list[object]:
     params = []
     for case, name in _canonical_cases():
         reason = KNOWN_DIFFERENCES.get((case.removesuffix(".py"), name))
-        marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
+        marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
         params.append(pytest.param(case, name, marks=marks, id=f"{case[:-3]}-{name}"))
     return params
 
