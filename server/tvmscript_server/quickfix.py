@@ -6,7 +6,9 @@
   ``X: T.Buffer(shape, dtype, ...)`` parameter (the ``match_buffer`` line deleted), when the
   rewritten definition parses to a structurally equal IR (or one printing the same text);
 - a ``missing-s-tir`` warning (``T.sblock`` in a prim_func TVM 0.27 rejects): the decorator
-  declares ``s_tir=True``, when the warning is gone afterwards.
+  declares ``s_tir=True``, when the warning is gone afterwards;
+- ``missing-cls-binding`` (``cls.f`` in a Relax function without ``cls = Module``): the
+  binding inserted as the function's first statement, when the error is gone afterwards.
 
 Positions are 0-based lines and code-point columns (the server's units).
 """
@@ -286,3 +288,47 @@ def s_tir_fix(text: str, line: int, column: int, end_line: int, end_column: int)
     if any(d.code == "missing-s-tir" or d.severity == "error" for d in found):
         return None
     return Fix("Declare the prim_func with s_tir=True (TVM 0.27)", (edit,))
+
+
+# ---- cls = Module ---------------------------------------------------------------------------
+
+_CLS_BINDING: Final = re.compile(r"write '(cls = \w+)'")
+
+
+def cls_binding_fix(text: str, message: str, line: int) -> Fix | None:
+    """The fix of a ``missing-cls-binding`` error on ``line``: ``cls = Module`` inserted."""
+    found = _CLS_BINDING.search(message)
+    doc = outline(text)
+    definition = doc.definition_at(line)
+    if found is None or definition is None:
+        return None
+    original = definition.text(doc.lines)
+    try:
+        tree = ast.parse(original)
+    except SyntaxError:
+        return None
+    local = line - definition.start + 1
+    functions = [f for f in _functions(tree) if f.lineno <= local <= (f.end_lineno or f.lineno)]
+    if not functions or not functions[0].body:
+        return None
+    first = functions[0].body[0]
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):  # a docstring
+        if len(functions[0].body) < 2:
+            return None
+        first = functions[0].body[1]
+    lines = original.split("\n")
+    indent = lines[first.lineno - 1][: first.col_offset]
+    if indent.strip():
+        return None  # `def f(): x = 1` on one line
+    at = definition.start + first.lineno - 1
+    edit = Edit(at, 0, at, 0, f"{indent}{found.group(1)}\n")
+    fixed = apply_edits(text, (edit,))
+    after = outline(fixed)
+    moved = after.definition_at(line)
+    if moved is None:
+        return None
+    prelude = after.prelude_before(moved.start)
+    codes = {d.code for d in tvmscript.check_source(prelude + moved.text(after.lines))}
+    if "missing-cls-binding" in codes:
+        return None
+    return Fix(f"Insert '{found.group(1)}'", (edit,))

@@ -19,7 +19,14 @@ from pygls.workspace import ServerTextPosition, ServerTextRange, TextDocument
 from tvmscript.script.outline import TopLevel, outline
 from tvmscript_server.features.on_formatting import text_edits
 from tvmscript_server.guard import never_crash
-from tvmscript_server.quickfix import Edit, Fix, match_buffer_fix, s_tir_fix, suggestion_fix
+from tvmscript_server.quickfix import (
+    Edit,
+    Fix,
+    cls_binding_fix,
+    match_buffer_fix,
+    s_tir_fix,
+    suggestion_fix,
+)
 
 if TYPE_CHECKING:
     from tvmscript_server.server import TVMScriptServer
@@ -81,6 +88,12 @@ def _quick_fixes(
     actions: list[types.CodeAction] = []
     text = document.source
     for diagnostic in params.context.diagnostics:
+        if diagnostic.code == "missing-cls-binding":
+            start = document.range_from_client_units(diagnostic.range).start
+            cls_fix = cls_binding_fix(text, diagnostic.message, start.line)
+            if cls_fix is not None:
+                actions.append(_action(document, uri, cls_fix, [diagnostic], preferred=True))
+            continue
         if diagnostic.code == "missing-s-tir":
             r = document.range_from_client_units(diagnostic.range)
             s_tir = s_tir_fix(text, r.start.line, r.start.character, r.end.line, r.end.character)
