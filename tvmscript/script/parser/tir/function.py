@@ -54,7 +54,7 @@ def parse_prim_func(
                     B.func_ret(ret_type)
                     p.state["ret_dtype"] = getattr(ret_type, "dtype", None)
             p.visit_body(_without_docstring(node.body))
-            if frame.has_blocks and not frame.s_tir:
+            if frame.has_blocks and not frame.s_tir and _checks_well_formed(p, options):
                 _report_missing_s_tir(p, node)
             _check_env_threads(p, node, frame)
 
@@ -87,6 +87,19 @@ def _uses_any(value: Any, ids: set[int], depth: int = 0) -> bool:
             _uses_any(getattr(value, name), ids, depth + 1) for name, _ in node_fields(type(value))
         )
     return False
+
+
+def _checks_well_formed(p: Parser, options: dict[str, Any]) -> bool:
+    """Whether TVM checks the function is well-formed.
+
+    ``check_well_formed=False`` on the function or on its module turns that off (TVM 0.27).
+    """
+    from tvmscript.script.parser.ir.module import ModuleRef
+
+    if options.get("check_well_formed", True) is False:
+        return False
+    ref = p.var_table.get("cls")
+    return not isinstance(ref, ModuleRef) or ref.check_well_formed
 
 
 def _report_missing_s_tir(p: Parser, node: doc.FunctionDef) -> None:
