@@ -22,6 +22,8 @@ Builder: TypeAlias = Callable[[dict[str, Any]], tuple[str, list[Any]]]
 
 Candidate: TypeAlias = tuple[tuple[tuple[tuple[str, str | None, int | None, str | None], ...], tuple[tuple[str, tuple[str, ...], bool], ...]], tuple[str | None, ...]]
 
+Dim: TypeAlias = PrimExpr | int
+
 DomLike: TypeAlias = Range | PrimExpr | int | Sequence[PrimExpr | int]
 
 ExprLike: TypeAlias = Expr | PrimExpr | int | float | bool | str | Sequence[Any]
@@ -43,6 +45,8 @@ Severity: TypeAlias = Literal['error', 'warning', 'information', 'hint']
 Shape: TypeAlias = tuple[PrimExpr, ...]
 
 ShapeLike: TypeAlias = PrimExpr | int | str | Sequence[PrimExpr | int | str]
+
+ShapeLike_: TypeAlias = Expr | Sequence[PrimExpr | int] | PrimExpr | int
 
 StructInfoArg: TypeAlias = StructInfo | Sequence[StructInfo] | Any
 
@@ -416,6 +420,12 @@ class Expr(Node):
     def astype(self, dtype: str) -> Any:
         """``R.astype(self, dtype)``."""
     def __init__(self, *, span: Span | None = None, struct_info: StructInfo | None = None) -> None: ...
+    def __getitem__(self, index: int) -> Expr: ...
+
+class ExternFunc(Expr):
+    """A function outside the module, called by name (``R.ExternFunc("my_func")``)."""
+    global_symbol: str
+    def __init__(self, global_symbol: str, *, span: Span | None = None, struct_info: StructInfo | None = None) -> None: ...
 
 class FloatImm(PrimExpr):
     """A floating-point constant."""
@@ -474,7 +484,7 @@ class Function(Expr):
     attrs: Mapping[str, Any]
     private: bool
     def __init__(self, params: tuple[Var_, ...], body: Expr, ret_struct_info: StructInfo, is_pure: bool = True, attrs: Mapping[str, Any] = ..., private: bool = False, *, span: Span | None = None, struct_info: StructInfo | None = None) -> None: ...
-    def __call__(self, *args: Any) -> Any: ...
+    def __call__(self, *args: Any) -> Call_: ...
 
 class FunctionFrame(SeqExprFrame):
     """``R.function()``: parameters, attributes, the declared result and the body."""
@@ -573,12 +583,12 @@ class IndexMap(Node):
 
 class IndexMap_(Node):
     """``T.index_map(lambda i, j: (j, i))``: new indices as expressions of the old ones."""
-    initial_indices: tuple[Any, ...]
-    final_indices: tuple[Any, ...]
+    initial_indices: tuple[Var, ...]
+    final_indices: tuple[PrimExpr, ...]
     @staticmethod
-    def from_func(func: Callable[..., Sequence[Any] | Any]) -> IndexMap_:
+    def from_func(func: Callable[..., Sequence[PrimExpr] | PrimExpr]) -> IndexMap_:
         """The index map of a Python function of the old indices."""
-    def __init__(self, initial_indices: tuple[Any, ...], final_indices: tuple[Any, ...], *, span: Span | None = None) -> None: ...
+    def __init__(self, initial_indices: tuple[Var, ...], final_indices: tuple[PrimExpr, ...], *, span: Span | None = None) -> None: ...
 
 class InferenceError(ValueError):
     """A call whose arguments do not fit its operator (incompatible shapes, a bad axis, ...).
@@ -628,6 +638,13 @@ class IterVar(Node):
     iter_type: IterType
     thread_tag: str
     def __init__(self, dom: Range | None, var: Var, iter_type: IterType, thread_tag: str = '', *, span: Span | None = None) -> None: ...
+
+class Iter_(Node):
+    """One layout dimension: ``extent`` elements, ``stride`` apart along ``axis``."""
+    extent: PrimExpr
+    stride: PrimExpr
+    axis: Axis
+    def __init__(self, extent: PrimExpr, stride: PrimExpr, axis: Axis, *, span: Span | None = None) -> None: ...
 
 class LE(CmpOp):
     """``a <= b``."""
@@ -682,9 +699,9 @@ class MatchBufferRegion(Node):
 
 class MatchCastPair:
     """``R.match_cast(value, ty)``: bound by an assignment, it becomes a `MatchCast` binding."""
-    value: Any
+    value: Expr
     struct_info: StructInfo
-    def __init__(self, value: Any, struct_info: StructInfo) -> None: ...
+    def __init__(self, value: Expr, struct_info: StructInfo) -> None: ...
     def __eq__(self, other: Any) -> Any: ...
 
 class Max(BinaryOp):
@@ -1065,8 +1082,20 @@ class ThenFrame_(BranchFrame):
 class TileLayout:
     """A tile layout: ``T.TileLayout(T.S[(32, 32):(33, 1)])`` (a padded row-major tile)."""
     @staticmethod
-    def from_iters(shard: Sequence[Any] = ..., replica: Sequence[Any] = ..., offset: Mapping[Any | str, PrimExpr | int] | None = None) -> Any:
+    def from_iters(shard: Sequence[Iter_] = ..., replica: Sequence[Iter_] = ..., offset: Mapping[Axis | str, PrimExpr | int] | None = None) -> TileLayout_:
         """A tile layout from iterators: ``T.TileLayout.from_iters([T.Iter(32, 1, "laneid")])``."""
+
+class TileLayout_(Layout):
+    """Shard iterators, replica iterators and an offset per axis (TVM's ``tirx.TileLayout``)."""
+    shard: tuple[Iter_, ...]
+    replica: tuple[Iter_, ...]
+    offset: Mapping[Axis, PrimExpr]
+    @staticmethod
+    def default(shape: Sequence[PrimExpr]) -> TileLayout_:
+        """The row-major layout of ``shape`` (what a buffer gets when it names none)."""
+    def is_default_for(self, shape: Sequence[PrimExpr]) -> bool:
+        """Whether this is the row-major layout of ``shape`` (not printed on a buffer)."""
+    def __init__(self, shard: tuple[Iter_, ...], replica: tuple[Iter_, ...] = ..., offset: Mapping[Axis, PrimExpr] = ..., *, span: Span | None = None) -> None: ...
 
 class TilePrimitiveCall(Stmt):
     """A tile primitive (``T.cta.copy(dst, src)``) run cooperatively by a ``scope``.
@@ -1081,6 +1110,12 @@ class TilePrimitiveCall(Stmt):
     config: Mapping[str, object]
     workspace: Mapping[str, object]
     def __init__(self, op: str, args: tuple[object, ...], scope: str = 'thread', dispatch: str | None = None, config: Mapping[str, object] = ..., workspace: Mapping[str, object] = ..., *, span: Span | None = None) -> None: ...
+
+class TupleGetItem(Expr):
+    """``t[index]``."""
+    tuple_value: Expr
+    index: int
+    def __init__(self, tuple_value: Expr, index: int, *, span: Span | None = None, struct_info: StructInfo | None = None) -> None: ...
 
 class TupleStructInfo(StructInfo):
     """A tuple of values (``R.Tuple(R.Tensor(...), R.Shape(...))``)."""
@@ -1099,12 +1134,6 @@ class Tuple_(Expr):
 
 class Type_(Node):
     """A type annotation of a variable (beyond its dtype)."""
-
-class UnionType:
-    """Represent a PEP 604 union type
-
-    E.g. for int | str
-    """
 
 class VDevice(GlobalInfo):
     """A virtual device: a target, a device id and a memory scope (``I.vdevice("cuda", 0)``)."""

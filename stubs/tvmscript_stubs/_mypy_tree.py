@@ -19,7 +19,11 @@ function decorated with ``@T.prim_func``/``@T.macro``/``@R.function``, or a meth
 4. the functions of an ``@I.ir_module`` class are static (they take no ``self``);
 5. symbolic dimensions (``"n"`` in a shape, ``n = T.int32()`` in the body: strings in the
    checks, as TVM also accepts them; a module-level
-   ``n = TypeVar("n")``, made a ``T.int64()``) are read as TVM reads them.
+   ``n = TypeVar("n")``, made a ``T.int64()``, or ``R.builder.sym_var("n")`` in a file
+   without T) are read as TVM reads them;
+6. in a Relax function, a Python tuple bound or returned (``gv = (a, b)``, ``return (a, b)``)
+   is the Relax tuple TVM makes of it, ``R.tuple(a, b)``; a local ``@R.function`` is
+   rewritten as the others.
 
 The rewrite needs the source (it reads the file at ``MypyFile.path``); without it, or when
 mypy hands the hook a tree without definitions (``--num-workers``), nothing changes and
@@ -60,6 +64,7 @@ from mypy.nodes import (
     MypyFile,
     NameExpr,
     OpExpr,
+    ReturnStmt,
     SliceExpr,
     Statement,
     StrExpr,
@@ -113,19 +118,36 @@ def rewrite_file(tree: MypyFile, source: str | None) -> FileFacts | None:
 
 
 def _symbolic_typevars(tree: MypyFile, names: dict[str, str], typevars: frozenset[str]) -> None:
-    """``n = TypeVar("n")``: TVM's printed symbolic dimension, a PrimExpr (``T.int64()``)."""
-    tir = next((local for local, full in names.items() if full == "tvmscript.tir"), None)
-    if tir is None or not typevars:
+    """``n = TypeVar("n")``: TVM's printed symbolic dimension, a PrimExpr (``T.int64()``).
+
+    A Relax file without T gets the builder's ``R.builder.sym_var("n")``, a Var all the same.
+    """
+    if not typevars:
         return
     for stmt in tree.defs:
         match stmt:
             case AssignmentStmt(lvalues=[NameExpr(name=name)], rvalue=CallExpr() as call) if (
-                name in typevars
+                name in typevars and (var := _symbolic_var(names, name)) is not None
             ):
-                var = CallExpr(MemberExpr(NameExpr(tir), "int64"), [], [], [])
-                var.set_line(call)
-                var.callee.set_line(call)
+                for node in (var, var.callee, *_callee_parts(var.callee), *var.args):
+                    node.set_line(call)
                 stmt.rvalue = var
+
+
+def _symbolic_var(names: dict[str, str], name: str) -> CallExpr | None:
+    local = {full: local for local, full in names.items()}
+    if (tir := local.get("tvmscript.tir")) is not None:
+        return CallExpr(MemberExpr(NameExpr(tir), "int64"), [], [], [])
+    if (relax := local.get("tvmscript.relax")) is not None:
+        builder = MemberExpr(MemberExpr(NameExpr(relax), "builder"), "sym_var")
+        return CallExpr(builder, [StrExpr(name)], [ARG_POS], [None])
+    return None
+
+
+def _callee_parts(callee: Expression) -> Iterator[Expression]:
+    while isinstance(callee, MemberExpr):
+        callee = callee.expr
+        yield callee
 
 
 def _file_names(tree: MypyFile) -> dict[str, str]:
@@ -239,6 +261,11 @@ class _Rewriter:
             column=fdef.column,
         )
         self.body(fdef.body.body, node, convert)
+        relax = next(
+            (local for local, full in self.names.items() if full == "tvmscript.relax"), None
+        )
+        if kind == "function" and relax is not None:
+            _relax_tuples(fdef.body.body, relax)
         return checks
 
     def annotation(
@@ -258,7 +285,7 @@ class _Rewriter:
         return unbound, ([_statement(expr, ann)] if expr is not None else [])
 
     def body(self, stmts: list[Statement], node: ast.FunctionDef, convert: _Converter) -> None:
-        """Local annotations become checks; ``range`` loops are noted."""
+        """Local annotations become checks; ``range`` loops are noted; local functions rewritten."""
         annotated = {  # by line: mypy's parsers differ on the column of a statement
             n.lineno: n
             for n in ast.walk(node)
@@ -274,10 +301,36 @@ class _Rewriter:
                     stmt.new_syntax = False
             if isinstance(stmt, ForStmt) and _is_range(stmt.expr):
                 self.facts.range_calls.add((stmt.expr.line, stmt.expr.column))
+            if isinstance(stmt, Decorator) and (
+                kind := self.kind(stmt.decorators, FUNCTION_DECORATORS)
+            ):  # a local `@R.function`: TVMScript too
+                inserts += [(index, check) for check in self.function(stmt, kind, False)]
             for block in _blocks(stmt):
                 self.body(block.body, node, convert)
         for index, check in reversed(inserts):
             stmts.insert(index, check)
+
+
+def _relax_tuples(stmts: list[Statement], relax: str) -> None:
+    """A Python tuple bound or returned in a Relax function is a Relax tuple: ``R.tuple(...)``."""
+    for stmt in stmts:
+        match stmt:
+            case AssignmentStmt(rvalue=TupleExpr() as value):
+                stmt.rvalue = _relax_tuple(value, relax)
+            case ReturnStmt(expr=TupleExpr() as value):
+                stmt.expr = _relax_tuple(value, relax)
+        for block in _blocks(stmt):
+            _relax_tuples(block.body, relax)
+
+
+def _relax_tuple(value: TupleExpr, relax: str) -> CallExpr:
+    items = [_relax_tuple(i, relax) if isinstance(i, TupleExpr) else i for i in value.items]
+    namespace = NameExpr(relax)
+    callee = MemberExpr(namespace, "tuple")
+    call = CallExpr(callee, items, [ARG_POS] * len(items), [None] * len(items))
+    for node in (call, callee, namespace):
+        node.set_line(value)
+    return call
 
 
 def _blocks(stmt: Statement) -> Iterator[Block]:

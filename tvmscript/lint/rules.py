@@ -52,7 +52,7 @@ RULES: Final[tuple[DropRule, ...]] = (
     DropRule("pylint", "unused-variable", "definition",
              "a block axis or loop variable declares IR (an unused one still does)"),
     DropRule("pylint", "unused-argument", "signature",
-             "a PrimFunc's parameters are its interface, used or not"),
+             "a PrimFunc's or Relax function's parameters are its interface, used or not"),
     DropRule("pylint", "invalid-name", "definition", _IR_NAMES),
     DropRule("pylint", "missing-function-docstring", "signature", _NO_DOCSTRING),
     DropRule("pylint", "missing-class-docstring", "signature", _NO_DOCSTRING),

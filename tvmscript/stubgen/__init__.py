@@ -155,7 +155,10 @@ def _exports(module: ModuleType) -> tuple[str, ...]:
             continue
         if inspect.ismodule(value) or getattr(value, "__module__", None) in ("typing",):
             continue
-        defined_here = getattr(value, "__module__", module.__name__) == module.__name__
+        owner = getattr(value, "__module__", module.__name__) or ""
+        if not owner.startswith("tvmscript") and name not in names:  # `dataclass`, `Sequence`
+            continue
+        defined_here = owner == module.__name__
         if hasattr(module, "__all__") or defined_here or not inspect.isfunction(value):
             names.add(name)
     if not hasattr(module, "__all__"):  # a plain builder module: only what it defines

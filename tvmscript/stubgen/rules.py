@@ -44,8 +44,11 @@ EXTRA_MEMBERS: Final[dict[str, tuple[str, ...]]] = {
     # `tx = T.launch_thread("threadIdx.x", 8)` binds the thread variable (so does `with ... as`).
     "LaunchThreadFrame": ("def __enter__(self) -> Var: ...",),
     # A module's functions call each other by name: `cls.f(...)`.
+    # A Relax function called from another is a Relax call: `lv = cls.f(x)`.
     "PrimFunc": ("def __call__(self, *args: Any) -> Any: ...",),
-    "Function": ("def __call__(self, *args: Any) -> Any: ...",),
+    "Function": ("def __call__(self, *args: Any) -> Call_: ...",),
+    # `lv[0]` on a tuple-valued Relax expression is a TupleGetItem the parser builds.
+    "Expr": ("def __getitem__(self, index: int) -> Expr: ...",),
     # `T.ptx.mma.sync.aligned...`: each modifier narrows the chain (read dynamically).
     "PtxChain": ("def __getattr__(self, name: str) -> PtxChain: ...",),
 }
@@ -148,6 +151,23 @@ def _decorator(target: str, direct: str, factory: str) -> FunctionRule:
     return rule
 
 
+def _script_view(*replacements: tuple[str, str]) -> FunctionRule:
+    """The builder's own stub with its head's types replaced by what the script sees.
+
+    Each ``(old, new)`` must be in the head: a changed builder signature fails generation.
+    """
+
+    def rule(emit: Emitter, name: str, fn: Callable[..., Any]) -> list[str]:
+        head, *rest = emit.function(name, fn)
+        for old, new in replacements:
+            if old not in head:
+                raise ValueError(f"stub rule of {name!r}: {old!r} is not in {head!r}")
+            head = head.replace(old, new)
+        return [head, *rest]
+
+    return rule
+
+
 def _grid(emit: Emitter, name: str, fn: Callable[..., Any]) -> list[str]:
     """``for i, j in T.grid(m, n)``: one loop variable per extent."""
     _, texts = _live(emit, fn)
@@ -221,6 +241,10 @@ FUNCTION_RULES: Final[dict[tuple[str, str], FunctionRule]] = {
     ("tvmscript.ir", "ir_module"): _MODULE,
     ("tvmscript.relax", "function"): _BUILDS,
     ("tvmscript.relax", "macro"): _MACRO,
+    # A name bound in a dataflow block is a Var to the parser, its value's type to a checker.
+    ("tvmscript.relax", "output"): _script_view(("*vars: _ir.Var_", "*vars: _ir.Expr")),
+    # `x = R.match_cast(v, R.Tensor(...))` binds a Var (the pair is the builder's own).
+    ("tvmscript.relax", "match_cast"): _script_view(("-> _ir.MatchCastPair:", "-> _ir.Var_:")),
 }
 """Rules by (namespace, name); a rule's stub may name the support types of `SUPPORT_HEADER`."""
 

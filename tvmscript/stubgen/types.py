@@ -48,6 +48,7 @@ class TypeTable:
     aliases: dict[str, str] = field(default_factory=dict)
     typing_names: set[str] = field(default_factory=set)
     _pending: list[type] = field(default_factory=list)
+    _alias_names: dict[tuple[str, object], str] = field(default_factory=dict)
 
     def format(self, annotation: object, module: str, prefix: str, shadowed: frozenset[str]) -> str:
         """``annotation`` (a string or an object) as stub text for a stub module.
@@ -60,7 +61,7 @@ class TypeTable:
         """
         if isinstance(annotation, str):
             return _IDENT.sub(lambda m: self._name(m.group(), module, prefix, shadowed), annotation)
-        return self._object(annotation, prefix, shadowed)
+        return self._object(annotation, module, prefix, shadowed)
 
     def class_ref(self, cls: type, prefix: str) -> str:
         """How a stub names the support class ``cls`` (registering it)."""
@@ -74,28 +75,28 @@ class TypeTable:
     def _name(self, name: str, module: str, prefix: str, shadowed: frozenset[str]) -> str:
         if name in _BUILTIN_TYPES:
             return f"builtins.{name}" if name in shadowed else name
-        if "." in name:
-            return "Any"
-        found, value = _lookup(module, name)
+        found, value, module, name = _lookup_dotted(module, name)
         if not found:
             return "Any"
         if isinstance(value, str):  # a string type alias: its own names, in its module
             return prefix + self._alias(name, value, module)
-        return self._object(value, prefix, shadowed, alias_name=name, alias_module=module)
+        return self._object(value, module, prefix, shadowed, alias_name=name)
 
     def _object(
         self,
         value: object,
+        module: str,
         prefix: str,
         shadowed: frozenset[str],
         alias_name: str | None = None,
-        alias_module: str = "",
     ) -> str:
         if value is None or value is type(None):
             return "None"
         if value is typing.Any:
             self.typing_names.add("Any")
             return "Any"
+        if isinstance(value, typing.ForwardRef):  # `Union["PrimExpr", int]`: in its module
+            return self.format(value.__forward_arg__, module, prefix, shadowed)
         if isinstance(value, type) and value.__module__ == "builtins":
             name = value.__name__
             return f"builtins.{name}" if name in shadowed else name
@@ -106,43 +107,62 @@ class TypeTable:
             return prefix + self._register(value)
         if _is_alias(value):
             if alias_name is not None:
-                self._alias(alias_name, value, alias_module)
-                return prefix + alias_name
-            return self._generic(value, prefix, shadowed)
+                return prefix + self._alias(alias_name, value, module)
+            return self._generic(value, module, prefix, shadowed)
         typing_name = getattr(value, "_name", None) or getattr(value, "__name__", None)
         if getattr(value, "__module__", None) in _TYPING_MODULES and typing_name:
             self.typing_names.add(str(typing_name))
             return str(typing_name)
         return "Any"
 
-    def _generic(self, value: Any, prefix: str, shadowed: frozenset[str]) -> str:
+    def _generic(self, value: Any, module: str, prefix: str, shadowed: frozenset[str]) -> str:
         origin, args = typing.get_origin(value), typing.get_args(value)
         if origin in (types.UnionType, typing.Union):
-            return " | ".join(self._object(arg, prefix, shadowed) for arg in args)
+            return " | ".join(self._object(arg, module, prefix, shadowed) for arg in args)
         if origin is typing.Literal:
             self.typing_names.add("Literal")
             return f"Literal[{', '.join(repr(arg) for arg in args)}]"
-        head = self._object(origin, prefix, shadowed)
+        head = self._object(origin, module, prefix, shadowed)
         if not args:
             return head
-        return f"{head}[{self._arguments(args, prefix, shadowed)}]"
+        return f"{head}[{self._arguments(args, module, prefix, shadowed)}]"
 
-    def _arguments(self, args: Sequence[object], prefix: str, shadowed: frozenset[str]) -> str:
+    def _arguments(
+        self, args: Sequence[object], module: str, prefix: str, shadowed: frozenset[str]
+    ) -> str:
         parts = []
         for arg in args:
             if arg is Ellipsis:
                 parts.append("...")
             elif isinstance(arg, list):  # Callable[[A, B], R]
-                parts.append(f"[{self._arguments(arg, prefix, shadowed)}]")
+                parts.append(f"[{self._arguments(arg, module, prefix, shadowed)}]")
             else:
-                parts.append(self._object(arg, prefix, shadowed))
+                parts.append(self._object(arg, module, prefix, shadowed))
         return ", ".join(parts)
 
     def _alias(self, name: str, value: object, module: str) -> str:
-        if name not in self.aliases:
-            self.aliases[name] = "Any"  # a recursive alias reads as Any while being formatted
-            self.aliases[name] = self.format(value, module, "", frozenset())
-        return name
+        """The ``_ir`` name of alias ``name`` of ``module``, one per meaning.
+
+        Aliases that read the same share a name; another meaning under a name already taken
+        (TIR's ``ShapeLike`` and Relax's) is spelt with a ``_`` added.
+        """
+        key = (module, value) if isinstance(value, str) else ("", id(value))
+        if (known := self._alias_names.get(key)) is not None:
+            return known
+        fresh = name
+        while fresh in self.aliases or fresh in _RESERVED:
+            fresh += "_"
+        self._alias_names[key] = fresh
+        self.aliases[fresh] = "Any"  # a recursive alias reads as Any while being formatted
+        text = self.format(value, module, "", frozenset())
+        same = name
+        while same in self.aliases and same != fresh and self.aliases[same] != text:
+            same += "_"
+        if same != fresh and self.aliases.get(same) == text:
+            del self.aliases[fresh]
+            fresh = self._alias_names[key] = same
+        self.aliases[fresh] = text
+        return fresh
 
     def _register(self, cls: type) -> str:
         name = cls.__name__
@@ -160,6 +180,17 @@ def _is_alias(value: object) -> bool:
     return isinstance(value, types.UnionType | types.GenericAlias) or (
         typing.get_origin(value) is not None
     )
+
+
+def _lookup_dotted(module: str, dotted: str) -> tuple[bool, object, str, str]:
+    """``X.Call`` (``X`` a module ``module`` imports): found, the value, its module and name."""
+    head, *attrs = dotted.split(".")
+    found, value = _lookup(module, head)
+    for attr in attrs:
+        if not (found and inspect.ismodule(value) and hasattr(value, attr)):
+            return False, None, module, dotted
+        module, value = value.__name__, getattr(value, attr)
+    return found, value, module, attrs[-1] if attrs else head
 
 
 def _lookup(module: str, name: str) -> tuple[bool, object]:

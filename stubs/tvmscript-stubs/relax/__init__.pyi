@@ -43,7 +43,7 @@ def Callable(params: Sequence[_Any] | _Any | None = None, ret: _Any = None, puri
 def Else() -> _ir.ElseFrame_:
     """The branch taken otherwise."""
 
-def ExternFunc(global_symbol: builtins.str, ty: _ir.StructInfo | None = None, span: _ir.Span | None = None) -> _Any:
+def ExternFunc(global_symbol: builtins.str, ty: _ir.StructInfo | None = None, span: _ir.Span | None = None) -> _ir.ExternFunc:
     """A function outside the module, called by name."""
 
 def If(condition: _ir.Expr) -> _ir.IfFrame_:
@@ -62,7 +62,7 @@ def SeqExpr() -> _ir.SeqExprFrame:
 def Shape(values: Sequence[object] | None = None, ndim: int = -1) -> _ir.ShapeStructInfo:
     """A shape: ``R.Shape([n, 4])``, ``R.Shape(ndim=2)``, ``R.Shape``."""
 
-def ShapeExpr(values: Sequence[_Any], span: _ir.Span | None = None) -> _Any:
+def ShapeExpr(values: Sequence[_Any], span: _ir.Span | None = None) -> _ir.ShapeExpr:
     """A shape value from its dimensions."""
 
 def Tensor(shape: Sequence[object] | _ir.Expr | builtins.str | None = None, dtype: builtins.str | None = None, vdevice: builtins.str | _ir.VDevice | None = None, ndim: int = -1) -> _ir.TensorStructInfo:
@@ -74,7 +74,7 @@ def Then() -> _ir.ThenFrame_:
 def Tuple(*fields: _Any) -> _ir.TupleStructInfo:
     """A tuple: ``R.Tuple(R.Tensor(...), R.Shape(...))`` (``R.Tuple`` alone: empty)."""
 
-def TupleGetItem(tuple_value: _Any, index: int, span: _ir.Span | None = None) -> _Any:
+def TupleGetItem(tuple_value: _ir.Expr, index: int, span: _ir.Span | None = None) -> _ir.TupleGetItem:
     """``tuple_value[index]`` (the value must be a tuple)."""
 
 def abs(x: _ir.Expr) -> _ir.Call_:
@@ -110,7 +110,7 @@ def asin(x: _ir.Expr) -> _ir.Call_:
 def asinh(x: _ir.Expr) -> _ir.Call_:
     """The inverse hyperbolic sine of each element."""
 
-def assert_op(condition: _ir.ExprLike, format_args: _ir.Expr | list[_ir.Expr] | None = None, format: _Any | _ir.StringImm__ = '') -> _ir.Call_:
+def assert_op(condition: _ir.ExprLike, format_args: _ir.Expr | list[_ir.Expr] | None = None, format: builtins.str | _ir.StringImm__ = '') -> _ir.Call_:
     """Fail at run time with the formatted message unless ``condition`` holds (impure)."""
 
 def astype(x: _ir.Expr, dtype: builtins.str) -> _ir.Call_:
@@ -137,7 +137,7 @@ def bitwise_or(x1: _ir.Expr, x2: _ir.Expr) -> _ir.Call_:
 def bitwise_xor(x1: _ir.Expr, x2: _ir.Expr) -> _ir.Call_:
     """The bitwise exclusive or of ``x1`` and ``x2`` element-wise, broadcasting."""
 
-def broadcast_to(x: _ir.Expr, shape: _ir.ShapeLike) -> _ir.Call_:
+def broadcast_to(x: _ir.Expr, shape: _ir.ShapeLike_) -> _ir.Call_:
     """``x`` broadcast to ``shape``."""
 
 def bucketize(input_tensor: _ir.Expr, boundaries: _ir.Expr, out_int32: bool = False, right: bool = False) -> _ir.Call_:
@@ -146,28 +146,28 @@ def bucketize(input_tensor: _ir.Expr, boundaries: _ir.Expr, out_int32: bool = Fa
 def call_builtin_with_ctx(func: _ir.Expr | builtins.str, args: _ir.Expr | Sequence[_ir.Expr], *, ty_args: _ir.OutTy | None = None) -> _ir.Call_:
     """A call of a VM builtin that receives the VM context."""
 
-def call_dps_packed(func: _Any, args: _Any, out_ty: _ir.StructInfoArg = None, *, out_sinfo: _ir.StructInfoArg = None) -> _Any:
+def call_dps_packed(func: _Any, args: _Any, out_ty: _ir.StructInfoArg = None, *, out_sinfo: _ir.StructInfoArg = None) -> _ir.Call_:
     """A call of a packed function in destination-passing style."""
 
 def call_inplace_packed(func: _ir.Expr | builtins.str, *args: _ir.ExprLike, inplace_indices: int | list[int], ty_args: _ir.OutTy) -> _ir.Call_:
     """A call of a packed function writing its results into the arguments it names."""
 
-def call_packed(func: builtins.str, *args: _Any, ty_args: _ir.StructInfoArg = None, **kwargs: _Any) -> _Any:
+def call_packed(func: builtins.str, *args: _Any, ty_args: _ir.StructInfoArg = None, **kwargs: _Any) -> _ir.Call_:
     """A call of the packed function ``func`` (impure), returning ``ty_args``."""
 
-def call_pure_packed(func: _Any, *args: _Any, ty_args: _ir.StructInfoArg) -> _Any:
+def call_pure_packed(func: _Any, *args: _Any, ty_args: _ir.StructInfoArg) -> _ir.Call_:
     """A call of a packed function declared pure, returning ``ty_args``."""
 
 def call_py_func(py_func_name: builtins.str, *args: _ir.Expr, out_ty: _ir.OutTy) -> _ir.Call_:
     """A call of the Python function ``py_func_name`` of the module, returning ``out_ty``."""
 
-def call_tir(gvar: _Any, args: _Any, out_ty: _ir.StructInfoArg = None, *, out_sinfo: _ir.StructInfoArg = None) -> _Any:
+def call_tir(gvar: _Any, args: _Any, out_ty: _ir.StructInfoArg = None, *, out_sinfo: _ir.StructInfoArg = None) -> _ir.Call_:
     """``R.call_tir(cls.f, (x, y), out_ty=R.Tensor(...))`` (``out_sinfo=`` also accepted)."""
 
-def call_tir_inplace(gvar: _Any, args: _Any, inplace_indices: int | list[int], out_ty: _ir.StructInfoArg = None, *, out_sinfo: _ir.StructInfoArg = None) -> _Any:
+def call_tir_inplace(gvar: _Any, args: _Any, inplace_indices: int | list[int], out_ty: _ir.StructInfoArg = None, *, out_sinfo: _ir.StructInfoArg = None) -> _ir.Call_:
     """`call_tir` writing its outputs into the arguments ``inplace_indices`` names."""
 
-def call_tir_with_grad(gvar: _Any, args: _Any, out_ty: _ir.StructInfoArg = None, te_grad_name: builtins.str | None = None, te_grad_kwargs: _Any = None, *, out_sinfo: _ir.StructInfoArg = None) -> _Any:
+def call_tir_with_grad(gvar: _Any, args: _Any, out_ty: _ir.StructInfoArg = None, te_grad_name: builtins.str | None = None, te_grad_kwargs: _Any = None, *, out_sinfo: _ir.StructInfoArg = None) -> _ir.Call_:
     """`call_tir` with the name of the TE function computing its gradient."""
 
 def ceil(x: _ir.Expr) -> _ir.Call_:
@@ -179,13 +179,13 @@ def clip(x: _ir.Expr, min: _ir.ExprLike, max: _ir.ExprLike) -> _ir.Call_:
 def collapse_sum_like(data: _ir.Expr, collapse_target: _ir.Expr) -> _ir.Call_:
     """``data`` summed down to the shape of ``collapse_target`` (undoing a broadcast)."""
 
-def collapse_sum_to(data: _ir.Expr, shape: _ir.ShapeLike) -> _ir.Call_:
+def collapse_sum_to(data: _ir.Expr, shape: _ir.ShapeLike_) -> _ir.Call_:
     """``data`` summed down to ``shape`` (undoing a broadcast)."""
 
 def concat(tensors: _ir.Expr | list[_ir.Expr], axis: int | None = 0) -> _ir.Call_:
     """The tensors joined along ``axis``."""
 
-def const(value: object, dtype: _Any | None = None) -> _ir.Constant:
+def const(value: object, dtype: builtins.str | None = None) -> _ir.Constant:
     """A constant tensor (Python floats default to float32, ints to int32)."""
 
 def cos(x: _ir.Expr) -> _ir.Call_:
@@ -212,13 +212,13 @@ def dataflow() -> _ir.BlockFrame:
 def dequantize(data: _ir.Expr, scale: _ir.Expr, zero_point: _ir.Expr, axis: int = -1, out_dtype: builtins.str = 'float32') -> _ir.Call_:
     """``(data - zero_point) * scale`` in ``out_dtype``."""
 
-def device(device_type: int | _Any, index: int | None = None) -> _ir.Device:
+def device(device_type: int | builtins.str, index: int | None = None) -> _ir.Device:
     """A device from its type (code or name, ``"cuda:1"``) and index."""
 
 def divide(x1: _ir.Expr, x2: _ir.Expr) -> _ir.Call_:
     """``x1 / x2`` element-wise, broadcasting."""
 
-def dtype(value: _Any) -> _ir.DataTypeImm:
+def dtype(value: builtins.str) -> _ir.DataTypeImm:
     """A data type value (``R.dtype("float32")``)."""
 
 def dynamic_strided_slice(x: _ir.Expr, begin: _ir.Expr, end: _ir.Expr, strides: _ir.Expr) -> _ir.Call_:
@@ -233,16 +233,16 @@ def emit(value: _ir.Expr, annotate_ty: _ir.StructInfo | None = None) -> _ir.Var_
 def emit_match_cast(value: _ir.Expr, ty: _ir.StructInfo) -> _ir.Var_:
     """Bind ``value`` checked at run time against ``ty`` (whose bare dimensions it defines)."""
 
-def emit_te(func: _Any, *args: _Any, **kwargs: _Any) -> _Any:
+def emit_te(func: _Any, *args: _Any, **kwargs: _Any) -> _ir.Call_:
     """Not available: TVM's tensor expression language is not part of tvmscript."""
 
 def emit_var_binding(value: _ir.VarBinding) -> _ir.Var_:
     """Add an already made `VarBinding` (its variable is used as it is)."""
 
-def emit_with_ty(op: _Any, args: Sequence[_Any], ty_args: _ir.StructInfo | Sequence[_ir.StructInfo] | None = None) -> _Any:
+def emit_with_ty(op: _ir.Expr, args: Sequence[_ir.Expr], ty_args: _ir.StructInfo | Sequence[_ir.StructInfo] | None = None) -> _ir.Call_:
     """A call of ``op`` whose result's struct info is given (``ty_args``)."""
 
-def emit_with_type(op: _Any, args: Sequence[_Any], ty_args: _ir.StructInfo | Sequence[_ir.StructInfo] | None = None) -> _Any:
+def emit_with_type(op: _ir.Expr, args: Sequence[_ir.Expr], ty_args: _ir.StructInfo | Sequence[_ir.StructInfo] | None = None) -> _ir.Call_:
     """A call of ``op`` whose result's struct info is given (``ty_args``)."""
 
 def equal(x1: _ir.Expr, x2: _ir.Expr) -> _ir.Call_:
@@ -284,7 +284,7 @@ def floor_divide(x1: _ir.Expr, x2: _ir.Expr) -> _ir.Call_:
 def floor_mod(x1: _ir.Expr, x2: _ir.Expr) -> _ir.Call_:
     """``x1 % x2`` element-wise (sign of the divisor), broadcasting."""
 
-def full(shape: _ir.ShapeLike, fill_value: _ir.ExprLike, dtype: builtins.str | None = None) -> _ir.Call_:
+def full(shape: _ir.ShapeLike_, fill_value: _ir.ExprLike, dtype: builtins.str | None = None) -> _ir.Call_:
     """A tensor of ``shape`` filled with the scalar ``fill_value``."""
 
 def full_like(x: _ir.Expr, fill_value: _ir.ExprLike, dtype: builtins.str | None = None) -> _ir.Call_:
@@ -333,7 +333,7 @@ def hamming_window(window_size: _ir.ExprLike, periodic: _ir.ExprLike, alpha: _ir
 def hexagon(dev_id: int = 0) -> _ir.Device:
     """The Hexagon DSP ``dev_id``."""
 
-def hint_on_device(data: _ir.Expr, dst_vdevice: _ir.Device, memory_scope: _Any = 'global') -> _ir.Call_:
+def hint_on_device(data: _ir.Expr, dst_vdevice: _ir.Device, memory_scope: builtins.str = 'global') -> _ir.Call_:
     """``data``, with a hint that it should live on ``dst_vdevice``."""
 
 def index_put(data: _ir.Expr, indices: _ir.Expr | builtins.tuple[_ir.Expr, ...], values: _ir.Expr, accumulate: bool = False) -> _ir.Call_:
@@ -357,7 +357,7 @@ def isinf(x: _ir.Expr) -> _ir.Call_:
 def isnan(x: _ir.Expr) -> _ir.Call_:
     """Whether each element is NaN."""
 
-def layout_transform(x: _ir.Expr, index_map: _Callable[..., Sequence[_Any] | _Any] | _ir.IndexMap_, pad_value: int | float | None = None) -> _ir.Call_:
+def layout_transform(x: _ir.Expr, index_map: _Callable[..., Sequence[_ir.PrimExpr] | _ir.PrimExpr] | _ir.IndexMap_, pad_value: int | float | None = None) -> _ir.Call_:
     """``x`` re-laid out: element ``x[i...]`` moves to ``index_map(i...)``."""
 
 def left_shift(x1: _ir.Expr, x2: _ir.Expr) -> _ir.Call_:
@@ -400,7 +400,7 @@ def macro(*args: _Callable[_Params, _Result], hygienic: bool = True) -> _Callabl
 def make_closure(func: _ir.Expr, args: _ir.Expr | Sequence[_ir.Expr]) -> _ir.Call_:
     """A closure of ``func`` capturing ``args``."""
 
-def match_cast(value: _Any, ty: _ir.StructInfo) -> _ir.MatchCastPair:
+def match_cast(value: _ir.Expr, ty: _ir.StructInfo) -> _ir.Var_:
     """``x = R.match_cast(value, R.Tensor((n, m), "float32"))``: check at run time, define dims."""
 
 def matmul(x1: _ir.Expr, x2: _ir.Expr, out_dtype: builtins.str | None = None) -> _ir.Call_:
@@ -454,7 +454,7 @@ def null_value() -> _ir.Call_:
 def one_hot(indices: _ir.Expr, on_value: _ir.ExprLike, off_value: _ir.ExprLike, depth: int, axis: int = -1) -> _ir.Call_:
     """A one-hot encoding of ``indices`` of length ``depth`` along a new axis ``axis``."""
 
-def ones(shape: _ir.ShapeLike, dtype: builtins.str) -> _ir.Call_:
+def ones(shape: _ir.ShapeLike_, dtype: builtins.str) -> _ir.Call_:
     """A tensor of ones."""
 
 def ones_like(x: _ir.Expr, dtype: builtins.str | None = None) -> _ir.Call_:
@@ -466,7 +466,7 @@ def opencl(dev_id: int = 0) -> _ir.Device:
 def outer(x1: _ir.Expr, x2: _ir.Expr) -> _ir.Call_:
     """The outer product of two vectors."""
 
-def output(*vars: _ir.Var_) -> None:
+def output(*vars: _ir.Expr) -> None:
     """Make dataflow variables of the current block visible after it (ends the block)."""
 
 def permute_dims(x: _ir.Expr, axes: list[int] | None = None) -> _ir.Call_:
@@ -475,10 +475,10 @@ def permute_dims(x: _ir.Expr, axes: list[int] | None = None) -> _ir.Call_:
 def power(x1: _ir.Expr, x2: _ir.Expr) -> _ir.Call_:
     """``x1 ** x2`` element-wise, broadcasting."""
 
-def prim_value(value: _Any | int | float) -> _ir.PrimValue:
+def prim_value(value: _ir.PrimExpr | int | float) -> _ir.PrimValue:
     """A TIR scalar as a Relax value (ints are int64, floats float64)."""
 
-def print(*values: _ir.Expr, format: _Any | _ir.StringImm__ = '') -> _ir.Call_:
+def print(*values: _ir.Expr, format: builtins.str | _ir.StringImm__ = '') -> _ir.Call_:
     """Print ``values`` with a Python format string at run time (impure)."""
 
 def prod(x: _ir.Expr, axis: int | list[int] | None = None, keepdims: bool = False) -> _ir.Call_:
@@ -490,7 +490,7 @@ def quantize(data: _ir.Expr, scale: _ir.Expr, zero_point: _ir.Expr, axis: int = 
 def repeat(data: _ir.Expr, repeats: int, axis: int | None = None) -> _ir.Call_:
     """Each element repeated ``repeats`` times along ``axis`` (of the flattened tensor)."""
 
-def reshape(x: _ir.Expr, shape: _ir.ShapeLike) -> _ir.Call_:
+def reshape(x: _ir.Expr, shape: _ir.ShapeLike_) -> _ir.Call_:
     """``x`` with a new shape of the same number of elements (one ``-1`` is inferred)."""
 
 def reverse_sequence(data: _ir.Expr, seq_lengths: _ir.Expr, seq_axis: int = 1, batch_axis: int = 0) -> _ir.Call_:
@@ -517,7 +517,7 @@ def scatter_elements(data: _ir.Expr, indices: _ir.Expr, updates: _ir.Expr, axis:
 def scatter_nd(data: _ir.Expr, indices: _ir.Expr, updates: _ir.Expr, reduction: builtins.str = 'update') -> _ir.Call_:
     """``data`` with ``updates`` written (or reduced) at the index tuples of ``indices``."""
 
-def shape(value: Sequence[_Any]) -> _ir.ShapeExpr:
+def shape(value: Sequence[_ir.Dim]) -> _ir.ShapeExpr:
     """A shape value ``R.shape([n, 4])``."""
 
 def shape_of(expr: _ir.Expr) -> _ir.Call_:
@@ -568,7 +568,7 @@ def std(x: _ir.Expr, axis: int | list[int] | None = None, keepdims: bool = False
 def stop_lift_params(x: _ir.Expr) -> _ir.Call_:
     """``x``, marking where parameter lifting stops."""
 
-def str(value: _Any) -> _ir.StringImm__:
+def str(value: builtins.str) -> _ir.StringImm__:
     """A string value."""
 
 def strided_slice(x: _ir.Expr, axes: _ir.Expr | Sequence[int], begin: _ir.Expr | Sequence[_ir.ExprLike], end: _ir.Expr | Sequence[_ir.ExprLike], strides: _ir.Expr | Sequence[_ir.ExprLike] | None = None, assume_inbound: bool = False) -> _ir.Call_:
@@ -595,7 +595,7 @@ def tensor_to_shape(expr: _ir.Expr) -> _ir.Call_:
 def tile(data: _ir.Expr, repeats: int | builtins.tuple[int, ...] | list[int]) -> _ir.Call_:
     """``data`` repeated ``repeats[i]`` times along each axis."""
 
-def to_vdevice(data: _Any, dst_vdevice: builtins.str | _ir.VDevice) -> _Any:
+def to_vdevice(data: _ir.Expr, dst_vdevice: builtins.str | _ir.VDevice) -> _ir.Call_:
     """Copy ``data`` to the virtual device ``dst_vdevice`` (a string of the module's)."""
 
 def topk(data: _ir.Expr, k: int = 1, axis: int = -1, ret_type: builtins.str = 'both', largest: bool = True, dtype: builtins.str = 'int32') -> _ir.Call_:
@@ -634,7 +634,7 @@ def where(condition: _ir.Expr, x1: _ir.Expr, x2: _ir.Expr) -> _ir.Call_:
 def wrap_param(data: _ir.Expr, dtype: builtins.str = 'float32') -> _ir.Call_:
     """A model parameter converted to ``dtype`` (kept apart from other casts)."""
 
-def zeros(shape: _ir.ShapeLike, dtype: builtins.str) -> _ir.Call_:
+def zeros(shape: _ir.ShapeLike_, dtype: builtins.str) -> _ir.Call_:
     """A tensor of zeros."""
 
 def zeros_like(x: _ir.Expr, dtype: builtins.str | None = None) -> _ir.Call_:

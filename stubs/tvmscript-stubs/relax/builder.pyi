@@ -38,7 +38,7 @@ def Else() -> _ir.ElseFrame_:
     """The branch taken otherwise."""
 
 
-def ExternFunc(global_symbol: str, ty: _ir.StructInfo | None = None, span: _ir.Span | None = None) -> Any:
+def ExternFunc(global_symbol: str, ty: _ir.StructInfo | None = None, span: _ir.Span | None = None) -> _ir.ExternFunc:
     """A function outside the module, called by name."""
 
 
@@ -62,7 +62,7 @@ def SeqExpr() -> _ir.SeqExprFrame:
 def Shape(values: Sequence[object] | None = None, ndim: int = -1) -> _ir.ShapeStructInfo:
     """A shape: ``R.Shape([n, 4])``, ``R.Shape(ndim=2)``, ``R.Shape``."""
 
-def ShapeExpr(values: Sequence[Any], span: _ir.Span | None = None) -> Any:
+def ShapeExpr(values: Sequence[Any], span: _ir.Span | None = None) -> _ir.ShapeExpr:
     """A shape value from its dimensions."""
 
 def Tensor(shape: Sequence[object] | _ir.Expr | str | None = None, dtype: str | None = None, vdevice: str | _ir.VDevice | None = None, ndim: int = -1) -> _ir.TensorStructInfo:
@@ -75,7 +75,7 @@ def Then() -> _ir.ThenFrame_:
 def Tuple(*fields: Any) -> _ir.TupleStructInfo:
     """A tuple: ``R.Tuple(R.Tensor(...), R.Shape(...))`` (``R.Tuple`` alone: empty)."""
 
-def TupleGetItem(tuple_value: Any, index: int, span: _ir.Span | None = None) -> Any:
+def TupleGetItem(tuple_value: _ir.Expr, index: int, span: _ir.Span | None = None) -> _ir.TupleGetItem:
     """``tuple_value[index]`` (the value must be a tuple)."""
 
 def arg(name: str, ty: _ir.StructInfo) -> _ir.Var_:
@@ -84,25 +84,25 @@ def arg(name: str, ty: _ir.StructInfo) -> _ir.Var_:
 def as_struct_info(value: object) -> _ir.StructInfo:
     """An annotation as struct info: ``R.Tensor`` written without a call, ``T.int64``, ..."""
 
-def call_dps_packed(func: Any, args: Any, out_ty: _ir.StructInfoArg = None, *, out_sinfo: _ir.StructInfoArg = None) -> Any:
+def call_dps_packed(func: Any, args: Any, out_ty: _ir.StructInfoArg = None, *, out_sinfo: _ir.StructInfoArg = None) -> _ir.Call_:
     """A call of a packed function in destination-passing style."""
 
 def call_function(callee: _ir.Node, args: Sequence[Any]) -> _ir.Call_:
     """``callee(*args)``: a call of a module function, a closure or a function parameter."""
 
-def call_packed(func: str, *args: Any, ty_args: _ir.StructInfoArg = None, **kwargs: Any) -> Any:
+def call_packed(func: str, *args: Any, ty_args: _ir.StructInfoArg = None, **kwargs: Any) -> _ir.Call_:
     """A call of the packed function ``func`` (impure), returning ``ty_args``."""
 
-def call_pure_packed(func: Any, *args: Any, ty_args: _ir.StructInfoArg) -> Any:
+def call_pure_packed(func: Any, *args: Any, ty_args: _ir.StructInfoArg) -> _ir.Call_:
     """A call of a packed function declared pure, returning ``ty_args``."""
 
-def call_tir(gvar: Any, args: Any, out_ty: _ir.StructInfoArg = None, *, out_sinfo: _ir.StructInfoArg = None) -> Any:
+def call_tir(gvar: Any, args: Any, out_ty: _ir.StructInfoArg = None, *, out_sinfo: _ir.StructInfoArg = None) -> _ir.Call_:
     """``R.call_tir(cls.f, (x, y), out_ty=R.Tensor(...))`` (``out_sinfo=`` also accepted)."""
 
-def call_tir_inplace(gvar: Any, args: Any, inplace_indices: int | list[int], out_ty: _ir.StructInfoArg = None, *, out_sinfo: _ir.StructInfoArg = None) -> Any:
+def call_tir_inplace(gvar: Any, args: Any, inplace_indices: int | list[int], out_ty: _ir.StructInfoArg = None, *, out_sinfo: _ir.StructInfoArg = None) -> _ir.Call_:
     """`call_tir` writing its outputs into the arguments ``inplace_indices`` names."""
 
-def call_tir_with_grad(gvar: Any, args: Any, out_ty: _ir.StructInfoArg = None, te_grad_name: str | None = None, te_grad_kwargs: Any = None, *, out_sinfo: _ir.StructInfoArg = None) -> Any:
+def call_tir_with_grad(gvar: Any, args: Any, out_ty: _ir.StructInfoArg = None, te_grad_name: str | None = None, te_grad_kwargs: Any = None, *, out_sinfo: _ir.StructInfoArg = None) -> _ir.Call_:
     """`call_tir` with the name of the TE function computing its gradient."""
 
 def check_call_tir(call: _ir.Call_, func: Any) -> _ir.CallProblem | None:
@@ -117,16 +117,16 @@ def emit(value: _ir.Expr, annotate_ty: _ir.StructInfo | None = None) -> _ir.Var_
 def emit_match_cast(value: _ir.Expr, ty: _ir.StructInfo) -> _ir.Var_:
     """Bind ``value`` checked at run time against ``ty`` (whose bare dimensions it defines)."""
 
-def emit_te(func: Any, *args: Any, **kwargs: Any) -> Any:
+def emit_te(func: Any, *args: Any, **kwargs: Any) -> _ir.Call_:
     """Not available: TVM's tensor expression language is not part of tvmscript."""
 
 def emit_var_binding(value: _ir.VarBinding) -> _ir.Var_:
     """Add an already made `VarBinding` (its variable is used as it is)."""
 
-def emit_with_ty(op: Any, args: Sequence[Any], ty_args: _ir.StructInfo | Sequence[_ir.StructInfo] | None = None) -> Any:
+def emit_with_ty(op: _ir.Expr, args: Sequence[_ir.Expr], ty_args: _ir.StructInfo | Sequence[_ir.StructInfo] | None = None) -> _ir.Call_:
     """A call of ``op`` whose result's struct info is given (``ty_args``)."""
 
-def emit_with_type(op: Any, args: Sequence[Any], ty_args: _ir.StructInfo | Sequence[_ir.StructInfo] | None = None) -> Any:
+def emit_with_type(op: _ir.Expr, args: Sequence[_ir.Expr], ty_args: _ir.StructInfo | Sequence[_ir.StructInfo] | None = None) -> _ir.Call_:
     """A call of ``op`` whose result's struct info is given (``ty_args``)."""
 
 def func_attr(attrs: Mapping[str, Any]) -> None:
@@ -150,7 +150,7 @@ def func_ret_value(value: _ir.Expr) -> None:
 def function(is_pure: bool = True, is_private: bool = False) -> _ir.FunctionFrame:
     """Start a Relax function (``pure=False``: side effects allowed; ``private``: no symbol)."""
 
-def match_cast(value: Any, ty: _ir.StructInfo) -> _ir.MatchCastPair:
+def match_cast(value: _ir.Expr, ty: _ir.StructInfo) -> _ir.MatchCastPair:
     """``x = R.match_cast(value, R.Tensor((n, m), "float32"))``: check at run time, define dims."""
 
 def normalize(expr: _ir.Expr) -> _ir.Expr:
@@ -162,10 +162,10 @@ def output(*vars: _ir.Var_) -> None:
 def rewriter(rewriter_mod: Any) -> Any:
     """Not available: TVM's pattern-rewrite rules (``tvm.relax.dpl``) are not in tvmscript."""
 
-def sym_var(name: str) -> Any:
+def sym_var(name: str) -> _ir.Var:
     """The symbolic dimension ``name`` of the current function (created on first use)."""
 
-def to_vdevice(data: Any, dst_vdevice: str | _ir.VDevice) -> Any:
+def to_vdevice(data: _ir.Expr, dst_vdevice: str | _ir.VDevice) -> _ir.Call_:
     """Copy ``data`` to the virtual device ``dst_vdevice`` (a string of the module's)."""
 
 def vdevice(spec: object) -> _ir.VDevice:

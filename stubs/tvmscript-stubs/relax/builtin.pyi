@@ -13,18 +13,14 @@ from tvmscript._ir import Expr as Expr
 from tvmscript._ir import ObjectStructInfo as ObjectStructInfo
 from tvmscript._ir import StructInfo as StructInfo
 
-__all__ = ['Call', 'DataTypeImm', 'Expr', 'ExprLike', 'ObjectStructInfo', 'ShapeLike', 'StructInfo', 'alloc_tensor', 'dtype_arg', 'dtype_imm', 'make_call', 'register_op', 'shape_values', 'stop_lift_params', 'tensor', 'to_expr', 'to_shape']
+__all__ = ['Call', 'DataTypeImm', 'Expr', 'ObjectStructInfo', 'StructInfo', 'alloc_tensor', 'dtype_arg', 'dtype_imm', 'make_call', 'register_op', 'shape_values', 'stop_lift_params', 'tensor', 'to_expr', 'to_shape']
 
 
 
 
-ExprLike: _ir.UnionType
 
 
-ShapeLike: _ir.UnionType
-
-
-def alloc_tensor(shape: _ir.ShapeLike, dtype: str | _ir.Expr, runtime_device_index: _ir.ExprLike, storage_scope: str = 'global') -> _ir.Call_:
+def alloc_tensor(shape: _ir.ShapeLike_, dtype: str | _ir.Expr, runtime_device_index: _ir.ExprLike, storage_scope: str = 'global') -> _ir.Call_:
     """A new tensor of ``shape`` and ``dtype`` on the given device."""
 
 def dtype_arg(call: _ir.Call_, index: int) -> str:
@@ -45,11 +41,11 @@ def shape_values(call: _ir.Call_, index: int) -> tuple[_ir.Shape | None, int]:
 def stop_lift_params(x: _ir.Expr) -> _ir.Call_:
     """``x``, marking where parameter lifting stops."""
 
-def tensor(shape: Sequence[Any] | _ir.Expr | None, dtype: str, ndim: int = -1, vdevice: _ir.VDevice | None = None) -> _ir.TensorStructInfo:
+def tensor(shape: Sequence[_ir.PrimExpr] | _ir.Expr | None, dtype: str, ndim: int = -1, vdevice: _ir.VDevice | None = None) -> _ir.TensorStructInfo:
     """A tensor struct info; known dimensions are simplified as TVM prints them."""
 
 def to_expr(value: _ir.ExprLike) -> _ir.Expr:
     """A Relax argument from an expression or a Python value."""
 
-def to_shape(value: _ir.ShapeLike) -> _ir.Expr:
+def to_shape(value: _ir.ShapeLike_) -> _ir.Expr:
     """A shape argument: a shape-valued expression, or dimensions (an int is one dimension)."""

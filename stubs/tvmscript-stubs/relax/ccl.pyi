@@ -45,7 +45,7 @@ def register_op(name: str, script_name: str | None = None, *, pure: bool = True,
 def scatter_from_worker0(x: _ir.Expr, num_workers: int, axis: int = 0) -> _ir.Call_:
     """Worker 0's ``x`` split along ``axis``, one part per worker."""
 
-def tensor(shape: Sequence[Any] | _ir.Expr | None, dtype: str, ndim: int = -1, vdevice: _ir.VDevice | None = None) -> _ir.TensorStructInfo:
+def tensor(shape: Sequence[_ir.PrimExpr] | _ir.Expr | None, dtype: str, ndim: int = -1, vdevice: _ir.VDevice | None = None) -> _ir.TensorStructInfo:
     """A tensor struct info; known dimensions are simplified as TVM prints them."""
 
 def tensor_info(call: _ir.Call_, index: int, what: str = '') -> _ir.TensorStructInfo:

@@ -3,22 +3,18 @@
 
 import builtins
 import enum
-from collections.abc import Callable, Iterator, Mapping, Sequence as _Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal, ParamSpec, TypeVar, overload
 
 from tvmscript import _ir as _ir
-from collections.abc import Sequence as Sequence
 from tvmscript._ir import Call_ as Call
 from tvmscript._ir import DeviceMesh as DeviceMesh
 from tvmscript._ir import Expr as Expr
 from tvmscript._ir import StructInfo as StructInfo
 
-__all__ = ['Call', 'DeviceMesh', 'Expr', 'OutTy', 'Sequence', 'StructInfo', 'annotate_sharding', 'arg_info', 'call_tir', 'call_tir_local_view', 'const', 'constant', 'dataclass', 'device_mesh', 'infer_scatter', 'make_call', 'redistribute', 'redistribute_replica_to_shard', 'register_op']
+__all__ = ['Call', 'DeviceMesh', 'Expr', 'StructInfo', 'annotate_sharding', 'arg_info', 'call_tir', 'call_tir_local_view', 'const', 'constant', 'device_mesh', 'infer_scatter', 'make_call', 'redistribute', 'redistribute_replica_to_shard', 'register_op']
 
 
-
-
-OutTy: _ir.UnionType
 
 
 
@@ -28,10 +24,10 @@ def annotate_sharding(value: _ir.Expr, device_mesh: _ir.DeviceMesh, placement: s
 def arg_info(call: _ir.Call_, index: int) -> _ir.StructInfo:
     """The struct info of argument ``index`` (an error when it has none)."""
 
-def call_tir(func: _ir.Expr, args: _ir.Expr | _Sequence[_ir.Expr], out_ty: _ir.OutTy) -> _ir.Call_:
+def call_tir(func: _ir.Expr, args: _ir.Expr | Sequence[_ir.Expr], out_ty: _ir.OutTy) -> _ir.Call_:
     """`R.call_tir` on distributed tensors."""
 
-def call_tir_local_view(gvar: _ir.Expr, args: _ir.Expr | _Sequence[_ir.Expr], out_ty: _ir.OutTy) -> _ir.Call_:
+def call_tir_local_view(gvar: _ir.Expr, args: _ir.Expr | Sequence[_ir.Expr], out_ty: _ir.OutTy) -> _ir.Call_:
     """A call of a PrimFunc written for one shard of distributed tensors."""
 
 def const(value: object, ty: _ir.StructInfo) -> _ir.Expr:
@@ -40,22 +36,7 @@ def const(value: object, ty: _ir.StructInfo) -> _ir.Expr:
 def constant(value: object, dtype: str | None = None) -> _ir.Constant:
     """``R.const(value, dtype)``: Python floats default to float32, ints to int32."""
 
-def dataclass(cls = None, /, *, init: Any = True, repr: Any = True, eq: Any = True, order: Any = False, unsafe_hash: Any = False, frozen: Any = False, match_args: Any = True, kw_only: Any = False, slots: Any = False, weakref_slot: Any = False) -> Any:
-    """Add dunder methods based on the fields defined in the class.
-
-    Examines PEP 526 __annotations__ to determine fields.
-
-    If init is true, an __init__() method is added to the class. If repr
-    is true, a __repr__() method is added. If order is true, rich
-    comparison dunder methods are added. If unsafe_hash is true, a
-    __hash__() method is added. If frozen is true, fields may not be
-    assigned to after instance creation. If match_args is true, the
-    __match_args__ tuple is added. If kw_only is true, then by default
-    all fields are keyword-only. If slots is true, a new class with a
-    __slots__ attribute is returned.
-    """
-
-def device_mesh(shape: _Sequence[int], device_ids: _Sequence[int] | range) -> _ir.DeviceMesh:
+def device_mesh(shape: Sequence[int], device_ids: Sequence[int] | range) -> _ir.DeviceMesh:
     """A device mesh of ``shape`` over ``device_ids``."""
 
 def infer_scatter(call: _ir.Call_) -> _ir.StructInfo:

@@ -3,17 +3,15 @@
 
 import builtins
 import enum
-from collections.abc import Callable, Iterator, Mapping, Sequence as _Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal, ParamSpec, TypeVar, overload
 
 from tvmscript import _ir as _ir
-from collections.abc import Sequence as Sequence
 from tvmscript._ir import Call_ as Call
 from tvmscript._ir import Expr as Expr
 from tvmscript._ir import StructInfo as StructInfo
 
-__all__ = ['Call', 'Expr', 'Sequence', 'StructInfo', 'arg_info', 'avg_pool2d_backward', 'end_checkpoint', 'like', 'make_call', 'max_pool2d_backward', 'nll_loss_backward', 'no_grad', 'register_op', 'spatial', 'start_checkpoint', 'take_backward', 'tensor_info']
-
+__all__ = ['Call', 'Expr', 'StructInfo', 'arg_info', 'avg_pool2d_backward', 'end_checkpoint', 'like', 'make_call', 'max_pool2d_backward', 'nll_loss_backward', 'no_grad', 'register_op', 'spatial', 'start_checkpoint', 'take_backward', 'tensor_info']
 
 
 
@@ -21,7 +19,7 @@ __all__ = ['Call', 'Expr', 'Sequence', 'StructInfo', 'arg_info', 'avg_pool2d_bac
 def arg_info(call: _ir.Call_, index: int) -> _ir.StructInfo:
     """The struct info of argument ``index`` (an error when it has none)."""
 
-def avg_pool2d_backward(output_grad: _ir.Expr, data: _ir.Expr, pool_size: int | _Sequence[int] = ..., strides: int | _Sequence[int] = ..., padding: int | _Sequence[int] = ..., dilation: int | _Sequence[int] = ..., ceil_mode: bool = False, count_include_pad: bool = False, layout: str = 'NCHW', out_layout: str | None = None) -> _ir.Call_:
+def avg_pool2d_backward(output_grad: _ir.Expr, data: _ir.Expr, pool_size: int | Sequence[int] = ..., strides: int | Sequence[int] = ..., padding: int | Sequence[int] = ..., dilation: int | Sequence[int] = ..., ceil_mode: bool = False, count_include_pad: bool = False, layout: str = 'NCHW', out_layout: str | None = None) -> _ir.Call_:
     """The gradient of `R.nn.avg_pool2d` with respect to its data."""
 
 def end_checkpoint(input: _ir.Expr) -> _ir.Call_:
@@ -33,7 +31,7 @@ def like(info: _ir.TensorStructInfo, dtype: str | None = None) -> _ir.TensorStru
 def make_call(name: str, args: tuple[_ir.Expr, ...] | list[_ir.Expr], attrs: Mapping[str, Any] | None = None, sinfo_args: tuple[_ir.StructInfo, ...] | list[_ir.StructInfo] = ...) -> _ir.Call_:
     """A call of ``relax.<name>``, its struct info inferred when every argument has one."""
 
-def max_pool2d_backward(output_grad: _ir.Expr, data: _ir.Expr, pool_size: int | _Sequence[int] = ..., strides: int | _Sequence[int] = ..., padding: int | _Sequence[int] = ..., dilation: int | _Sequence[int] = ..., ceil_mode: bool = False, count_include_pad: bool = False, layout: str = 'NCHW', out_layout: str | None = None) -> _ir.Call_:
+def max_pool2d_backward(output_grad: _ir.Expr, data: _ir.Expr, pool_size: int | Sequence[int] = ..., strides: int | Sequence[int] = ..., padding: int | Sequence[int] = ..., dilation: int | Sequence[int] = ..., ceil_mode: bool = False, count_include_pad: bool = False, layout: str = 'NCHW', out_layout: str | None = None) -> _ir.Call_:
     """The gradient of `R.nn.max_pool2d` with respect to its data."""
 
 def nll_loss_backward(output_grad: _ir.Expr, predictions: _ir.Expr, targets: _ir.Expr, weights: _ir.Expr | None = None, reduction: str = 'mean', ignore_index: int = -100) -> _ir.Call_:
@@ -45,7 +43,7 @@ def no_grad(input: _ir.Expr) -> _ir.Call_:
 def register_op(name: str, script_name: str | None = None, *, pure: bool = True, partial: bool = False) -> Callable[[Any], Any]:
     """Register the decorated inference function for operator ``relax.<name>``."""
 
-def spatial(value: int | _Sequence[int], n: int) -> tuple[int, ...]:
+def spatial(value: int | Sequence[int], n: int) -> tuple[int, ...]:
     """A per-spatial-axis attribute: one int (or a 1-sequence) repeated ``n`` times."""
 
 def start_checkpoint(input: _ir.Expr) -> _ir.Call_:

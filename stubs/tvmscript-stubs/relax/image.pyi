@@ -3,26 +3,22 @@
 
 import builtins
 import enum
-from collections.abc import Callable, Iterator, Mapping, Sequence as _Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal, ParamSpec, TypeVar, overload
 
 from tvmscript import _ir as _ir
-from collections.abc import Sequence as Sequence
 from tvmscript._ir import Call_ as Call
 from tvmscript._ir import Expr as Expr
 from tvmscript._ir import StructInfo as StructInfo
 
-__all__ = ['Call', 'Expr', 'INDEX', 'Sequence', 'ShapeLike', 'StructInfo', 'affine_grid', 'check_layout', 'fail', 'from_canonical', 'grid_sample', 'make_call', 'opt_dtype', 'register_op', 'resize2d', 'resize3d', 'shape_values', 'sinfo_text', 'tensor', 'tensor_info', 'to_canonical', 'to_shape']
+__all__ = ['Call', 'Expr', 'INDEX', 'StructInfo', 'affine_grid', 'check_layout', 'fail', 'from_canonical', 'grid_sample', 'make_call', 'opt_dtype', 'register_op', 'resize2d', 'resize3d', 'shape_values', 'sinfo_text', 'tensor', 'tensor_info', 'to_canonical', 'to_shape']
 
 
 
 INDEX: str
 
 
-ShapeLike: _ir.UnionType
-
-
-def affine_grid(data: _ir.Expr, size: _ir.ShapeLike, align_corners: bool = True) -> _ir.Call_:
+def affine_grid(data: _ir.Expr, size: _ir.ShapeLike_, align_corners: bool = True) -> _ir.Call_:
     """The sampling grid of the affine transforms ``data`` for an output of ``size``."""
 
 def check_layout(layout: str, letters: str, what: str) -> None:
@@ -31,7 +27,7 @@ def check_layout(layout: str, letters: str, what: str) -> None:
 def fail(message: str, code: str = 'invalid-argument') -> _ir.InferenceError:
     """An inference error to raise."""
 
-def from_canonical(dims: _Sequence[Any], canonical: str, layout: str) -> list[Any]:
+def from_canonical(dims: Sequence[_ir.PrimExpr], canonical: str, layout: str) -> list[_ir.PrimExpr]:
     """``dims`` in ``canonical`` order, reordered as ``layout``."""
 
 def grid_sample(data: _ir.Expr, grid: _ir.Expr, method: str = 'bilinear', layout: str = 'NCHW', padding_mode: str = 'zeros', align_corners: bool = False) -> _ir.Call_:
@@ -46,10 +42,10 @@ def opt_dtype(dtype: object) -> str | None:
 def register_op(name: str, script_name: str | None = None, *, pure: bool = True, partial: bool = False) -> Callable[[Any], Any]:
     """Register the decorated inference function for operator ``relax.<name>``."""
 
-def resize2d(data: _ir.Expr, size: _ir.ShapeLike, roi: _Sequence[float] | None = None, layout: str = 'NCHW', method: str = 'linear', coordinate_transformation_mode: str = 'half_pixel', rounding_method: str = 'round', cubic_alpha: float = -0.75, cubic_exclude: int = 0, extrapolation_value: float = 0.0, out_dtype: str | None = None) -> _ir.Call_:
+def resize2d(data: _ir.Expr, size: _ir.ShapeLike_, roi: Sequence[float | _ir.PrimExpr] | None = None, layout: str = 'NCHW', method: str = 'linear', coordinate_transformation_mode: str = 'half_pixel', rounding_method: str = 'round', cubic_alpha: float = -0.75, cubic_exclude: int = 0, extrapolation_value: float = 0.0, out_dtype: str | None = None) -> _ir.Call_:
     """An image resized to ``size`` (height, width)."""
 
-def resize3d(data: _ir.Expr, size: _ir.ShapeLike, roi: _Sequence[float] | None = None, layout: str = 'NCDHW', method: str = 'linear', coordinate_transformation_mode: str = 'half_pixel', rounding_method: str = '', cubic_alpha: float = -0.75, cubic_exclude: int = 0, extrapolation_value: float = 0.0, out_dtype: str | None = None) -> _ir.Call_:
+def resize3d(data: _ir.Expr, size: _ir.ShapeLike_, roi: Sequence[float | _ir.PrimExpr] | None = None, layout: str = 'NCDHW', method: str = 'linear', coordinate_transformation_mode: str = 'half_pixel', rounding_method: str = '', cubic_alpha: float = -0.75, cubic_exclude: int = 0, extrapolation_value: float = 0.0, out_dtype: str | None = None) -> _ir.Call_:
     """A volume resized to ``size`` (depth, height, width)."""
 
 def shape_values(call: _ir.Call_, index: int) -> tuple[_ir.Shape | None, int]:
@@ -58,14 +54,14 @@ def shape_values(call: _ir.Call_, index: int) -> tuple[_ir.Shape | None, int]:
 def sinfo_text(info: _ir.StructInfo | None) -> str:
     """``info`` as TVM prints it in an annotation."""
 
-def tensor(shape: _Sequence[Any] | _ir.Expr | None, dtype: str, ndim: int = -1, vdevice: _ir.VDevice | None = None) -> _ir.TensorStructInfo:
+def tensor(shape: Sequence[_ir.PrimExpr] | _ir.Expr | None, dtype: str, ndim: int = -1, vdevice: _ir.VDevice | None = None) -> _ir.TensorStructInfo:
     """A tensor struct info; known dimensions are simplified as TVM prints them."""
 
 def tensor_info(call: _ir.Call_, index: int, what: str = '') -> _ir.TensorStructInfo:
     """The struct info of tensor argument ``index`` (an error when it is no tensor)."""
 
-def to_canonical(dims: _Sequence[Any], layout: str, canonical: str) -> list[Any]:
+def to_canonical(dims: Sequence[_ir.PrimExpr], layout: str, canonical: str) -> list[_ir.PrimExpr]:
     """``dims`` laid out as ``layout``, reordered as ``canonical``."""
 
-def to_shape(value: _ir.ShapeLike) -> _ir.Expr:
+def to_shape(value: _ir.ShapeLike_) -> _ir.Expr:
     """A shape argument: a shape-valued expression, or dimensions (an int is one dimension)."""

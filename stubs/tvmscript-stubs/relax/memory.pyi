@@ -14,22 +14,18 @@ from tvmscript._ir import ShapeStructInfo as ShapeStructInfo
 from tvmscript._ir import StructInfo as StructInfo
 from tvmscript._ir import TupleStructInfo as TupleStructInfo
 
-__all__ = ['Call', 'Expr', 'ExprLike', 'ObjectStructInfo', 'ShapeLike', 'ShapeStructInfo', 'StructInfo', 'TupleStructInfo', 'alloc_storage', 'alloc_tensor', 'arg_info', 'dtype_arg', 'dtype_imm', 'ensure_zero_offset', 'kill_storage', 'kill_tensor', 'like', 'make_call', 'register_op', 'shape_values', 'tensor', 'tensor_info', 'to_expr', 'to_shape', 'tuple_expr', 'view']
-
-
-
-ExprLike: _ir.UnionType
-
-
-ShapeLike: _ir.UnionType
+__all__ = ['Call', 'Expr', 'ObjectStructInfo', 'ShapeStructInfo', 'StructInfo', 'TupleStructInfo', 'alloc_storage', 'alloc_tensor', 'arg_info', 'dtype_arg', 'dtype_imm', 'ensure_zero_offset', 'kill_storage', 'kill_tensor', 'like', 'make_call', 'register_op', 'shape_values', 'tensor', 'tensor_info', 'to_expr', 'to_shape', 'tuple_expr', 'view']
 
 
 
 
-def alloc_storage(size: _ir.ShapeLike, virtual_device_index: _ir.ExprLike, storage_scope: str, dtype: str | _ir.Expr) -> _ir.Call_:
+
+
+
+def alloc_storage(size: _ir.ShapeLike_, virtual_device_index: _ir.ExprLike, storage_scope: str, dtype: str | _ir.Expr) -> _ir.Call_:
     """A storage block of ``size`` bytes on a virtual device."""
 
-def alloc_tensor(storage: _ir.Expr, offset: _ir.ExprLike, shape: _ir.ShapeLike, dtype: str | _ir.Expr, runtime_device_ind: _ir.ExprLike = ...) -> _ir.Call_:
+def alloc_tensor(storage: _ir.Expr, offset: _ir.ExprLike, shape: _ir.ShapeLike_, dtype: str | _ir.Expr, runtime_device_ind: _ir.ExprLike = ...) -> _ir.Call_:
     """A tensor of ``shape`` and ``dtype`` placed in ``storage`` at ``offset``."""
 
 def arg_info(call: _ir.Call_, index: int) -> _ir.StructInfo:
@@ -62,7 +58,7 @@ def register_op(name: str, script_name: str | None = None, *, pure: bool = True,
 def shape_values(call: _ir.Call_, index: int) -> tuple[_ir.Shape | None, int]:
     """The dimensions (when known) and rank of shape argument ``index``."""
 
-def tensor(shape: Sequence[Any] | _ir.Expr | None, dtype: str, ndim: int = -1, vdevice: _ir.VDevice | None = None) -> _ir.TensorStructInfo:
+def tensor(shape: Sequence[_ir.PrimExpr] | _ir.Expr | None, dtype: str, ndim: int = -1, vdevice: _ir.VDevice | None = None) -> _ir.TensorStructInfo:
     """A tensor struct info; known dimensions are simplified as TVM prints them."""
 
 def tensor_info(call: _ir.Call_, index: int, what: str = '') -> _ir.TensorStructInfo:
@@ -71,11 +67,11 @@ def tensor_info(call: _ir.Call_, index: int, what: str = '') -> _ir.TensorStruct
 def to_expr(value: _ir.ExprLike) -> _ir.Expr:
     """A Relax argument from an expression or a Python value."""
 
-def to_shape(value: _ir.ShapeLike) -> _ir.Expr:
+def to_shape(value: _ir.ShapeLike_) -> _ir.Expr:
     """A shape argument: a shape-valued expression, or dimensions (an int is one dimension)."""
 
 def tuple_expr(fields: Sequence[_ir.Expr]) -> _ir.Tuple_:
     """``(a, b, ...)`` with its struct info when every field has one."""
 
-def view(data: _ir.Expr, shape: _ir.ShapeLike | None = None, dtype: str | _ir.Expr | None = None, relative_byte_offset: _ir.ExprLike | None = None) -> _ir.Call_:
+def view(data: _ir.Expr, shape: _ir.ShapeLike_ | None = None, dtype: str | _ir.Expr | None = None, relative_byte_offset: _ir.ExprLike | None = None) -> _ir.Call_:
     """A view of ``data``'s memory with another shape, dtype or byte offset."""

@@ -3,22 +3,20 @@
 
 import builtins
 import enum
-from collections.abc import Callable, Iterator, Mapping, Sequence as _Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal, ParamSpec, TypeVar, overload
 
 from tvmscript import _ir as _ir
-from collections.abc import Sequence as Sequence
 from tvmscript._ir import Call_ as Call
 from tvmscript._ir import Expr as Expr
 from tvmscript._ir import StructInfo as StructInfo
 from tvmscript._ir import TupleStructInfo as TupleStructInfo
 
-__all__ = ['Call', 'Expr', 'INDEX', 'Sequence', 'StructInfo', 'TupleStructInfo', 'all_class_non_max_suppression', 'get_valid_counts', 'like', 'make_call', 'multibox_transform_loc', 'non_max_suppression', 'register_op', 'roi_align', 'roi_pool', 'tensor', 'tensor_info']
+__all__ = ['Call', 'Expr', 'INDEX', 'StructInfo', 'TupleStructInfo', 'all_class_non_max_suppression', 'get_valid_counts', 'like', 'make_call', 'multibox_transform_loc', 'non_max_suppression', 'register_op', 'roi_align', 'roi_pool', 'tensor', 'tensor_info']
 
 
 
 INDEX: str
-
 
 
 
@@ -34,7 +32,7 @@ def like(info: _ir.TensorStructInfo, dtype: str | None = None) -> _ir.TensorStru
 def make_call(name: str, args: tuple[_ir.Expr, ...] | list[_ir.Expr], attrs: Mapping[str, Any] | None = None, sinfo_args: tuple[_ir.StructInfo, ...] | list[_ir.StructInfo] = ...) -> _ir.Call_:
     """A call of ``relax.<name>``, its struct info inferred when every argument has one."""
 
-def multibox_transform_loc(cls_pred: _ir.Expr, loc_pred: _ir.Expr, anchor: _ir.Expr, clip: bool = False, threshold: float = 0.0, variances: _Sequence[float] = ..., keep_background: bool = True, apply_softmax: bool = True) -> _ir.Call_:
+def multibox_transform_loc(cls_pred: _ir.Expr, loc_pred: _ir.Expr, anchor: _ir.Expr, clip: bool = False, threshold: float = 0.0, variances: Sequence[float] = ..., keep_background: bool = True, apply_softmax: bool = True) -> _ir.Call_:
     """Boxes decoded from anchor offsets, with the class scores."""
 
 def non_max_suppression(data: _ir.Expr, valid_count: _ir.Expr, indices: _ir.Expr, max_output_size: int = -1, iou_threshold: float = 0.5, force_suppress: bool = False, top_k: int = -1, coord_start: int = 2, score_index: int = 1, id_index: int = 0, return_indices: bool = True, invalid_to_bottom: bool = False, soft_nms_sigma: float = 0.0, score_threshold: float = 0.0) -> _ir.Call_:
@@ -43,13 +41,13 @@ def non_max_suppression(data: _ir.Expr, valid_count: _ir.Expr, indices: _ir.Expr
 def register_op(name: str, script_name: str | None = None, *, pure: bool = True, partial: bool = False) -> Callable[[Any], Any]:
     """Register the decorated inference function for operator ``relax.<name>``."""
 
-def roi_align(data: _ir.Expr, rois: _ir.Expr, pooled_size: int | _Sequence[int], spatial_scale: float, sample_ratio: int = -1, aligned: bool = False, layout: str = 'NCHW', mode: str = 'avg') -> _ir.Call_:
+def roi_align(data: _ir.Expr, rois: _ir.Expr, pooled_size: int | Sequence[int], spatial_scale: float, sample_ratio: int = -1, aligned: bool = False, layout: str = 'NCHW', mode: str = 'avg') -> _ir.Call_:
     """Features of each region of interest, bilinearly sampled to ``pooled_size``."""
 
-def roi_pool(data: _ir.Expr, rois: _ir.Expr, pooled_size: int | _Sequence[int], spatial_scale: float, layout: str = 'NCHW') -> _ir.Call_:
+def roi_pool(data: _ir.Expr, rois: _ir.Expr, pooled_size: int | Sequence[int], spatial_scale: float, layout: str = 'NCHW') -> _ir.Call_:
     """Features of each region of interest, max-pooled to ``pooled_size``."""
 
-def tensor(shape: _Sequence[Any] | _ir.Expr | None, dtype: str, ndim: int = -1, vdevice: _ir.VDevice | None = None) -> _ir.TensorStructInfo:
+def tensor(shape: Sequence[_ir.PrimExpr] | _ir.Expr | None, dtype: str, ndim: int = -1, vdevice: _ir.VDevice | None = None) -> _ir.TensorStructInfo:
     """A tensor struct info; known dimensions are simplified as TVM prints them."""
 
 def tensor_info(call: _ir.Call_, index: int, what: str = '') -> _ir.TensorStructInfo:

@@ -3,36 +3,30 @@
 
 import builtins
 import enum
-from collections.abc import Callable, Iterator, Mapping, Sequence as _Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal, ParamSpec, TypeVar, overload
 
 from tvmscript import _ir as _ir
-from collections.abc import Sequence as Sequence
 from tvmscript._ir import Call_ as Call
 from tvmscript._ir import Expr as Expr
 from tvmscript._ir import ObjectStructInfo as ObjectStructInfo
 from tvmscript._ir import StructInfo as StructInfo
 from tvmscript._ir import TupleStructInfo as TupleStructInfo
 
-__all__ = ['Call', 'Expr', 'ExprLike', 'ObjectStructInfo', 'Sequence', 'ShapeLike', 'StructInfo', 'TupleStructInfo', 'alloc_storage', 'alloc_tensor', 'call_tir_dyn', 'dtype_arg', 'dtype_imm', 'kill_object', 'make_call', 'register_op', 'shape_values', 'tensor', 'to_expr', 'to_shape', 'to_tuple', 'with_info']
+__all__ = ['Call', 'Expr', 'ObjectStructInfo', 'StructInfo', 'TupleStructInfo', 'alloc_storage', 'alloc_tensor', 'call_tir_dyn', 'dtype_arg', 'dtype_imm', 'kill_object', 'make_call', 'register_op', 'shape_values', 'tensor', 'to_expr', 'to_shape', 'to_tuple', 'with_info']
 
 
 
-ExprLike: _ir.UnionType
 
 
 
-ShapeLike: _ir.UnionType
-
-
-
-def alloc_storage(shape: _ir.ShapeLike, runtime_device_index: _ir.ExprLike, dtype: str | _ir.Expr, storage_scope: str = 'global') -> _ir.Call_:
+def alloc_storage(shape: _ir.ShapeLike_, runtime_device_index: _ir.ExprLike, dtype: str | _ir.Expr, storage_scope: str = 'global') -> _ir.Call_:
     """A VM storage block of ``shape`` (in elements of ``dtype``) on a device."""
 
-def alloc_tensor(storage: _ir.Expr, offset: _ir.ExprLike, shape: _ir.ShapeLike, dtype: str | _ir.Expr, runtime_device_ind: _ir.ExprLike = ...) -> _ir.Call_:
+def alloc_tensor(storage: _ir.Expr, offset: _ir.ExprLike, shape: _ir.ShapeLike_, dtype: str | _ir.Expr, runtime_device_ind: _ir.ExprLike = ...) -> _ir.Call_:
     """A tensor of ``shape`` and ``dtype`` placed in a VM storage block at ``offset``."""
 
-def call_tir_dyn(func: _ir.Expr, args: _ir.Expr | _Sequence[_ir.Expr]) -> _ir.Call_:
+def call_tir_dyn(func: _ir.Expr, args: _ir.Expr | Sequence[_ir.Expr]) -> _ir.Call_:
     """A call of a PrimFunc whose last argument is the shape of its symbolic variables."""
 
 def dtype_arg(call: _ir.Call_, index: int) -> str:
@@ -53,16 +47,16 @@ def register_op(name: str, script_name: str | None = None, *, pure: bool = True,
 def shape_values(call: _ir.Call_, index: int) -> tuple[_ir.Shape | None, int]:
     """The dimensions (when known) and rank of shape argument ``index``."""
 
-def tensor(shape: _Sequence[Any] | _ir.Expr | None, dtype: str, ndim: int = -1, vdevice: _ir.VDevice | None = None) -> _ir.TensorStructInfo:
+def tensor(shape: Sequence[_ir.PrimExpr] | _ir.Expr | None, dtype: str, ndim: int = -1, vdevice: _ir.VDevice | None = None) -> _ir.TensorStructInfo:
     """A tensor struct info; known dimensions are simplified as TVM prints them."""
 
 def to_expr(value: _ir.ExprLike) -> _ir.Expr:
     """A Relax argument from an expression or a Python value."""
 
-def to_shape(value: _ir.ShapeLike) -> _ir.Expr:
+def to_shape(value: _ir.ShapeLike_) -> _ir.Expr:
     """A shape argument: a shape-valued expression, or dimensions (an int is one dimension)."""
 
-def to_tuple(value: _ir.Expr | _Sequence[_ir.Expr]) -> _ir.Expr:
+def to_tuple(value: _ir.Expr | Sequence[_ir.Expr]) -> _ir.Expr:
     """A tuple argument: a tuple-valued expression, or its fields."""
 
 def with_info(expr: _ir.Expr) -> _ir.Expr:

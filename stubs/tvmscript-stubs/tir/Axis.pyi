@@ -32,7 +32,7 @@ cby: _ir.Axis
 
 cbz: _ir.Axis
 
-def get(name: str) -> Any:
+def get(name: str) -> _ir.Axis:
     """The axis named ``name``."""
 
 laneid: _ir.Axis

@@ -9,7 +9,7 @@ primitive cooperatively over that scope. Buffers become their full regions (``A_
 
 import builtins
 import enum
-from collections.abc import Callable as _Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal, ParamSpec, TypeVar, overload
 
 from tvmscript import _ir as _ir
@@ -19,15 +19,13 @@ from tvmscript.tir.tile import thread as thread
 from tvmscript.tir.tile import warp as warp
 from tvmscript.tir.tile import warpgroup as warpgroup
 from tvmscript.tir.tile import wg as wg
-from collections.abc import Callable as Callable
 from tvmscript._ir import Buffer as Buffer
 from tvmscript._ir import BufferRegion as BufferRegion
 from tvmscript._ir import ScopeNamespace as ScopeNamespace
 from tvmscript._ir import TensorRegion as TensorRegion
 from tvmscript._ir import TilePrimitiveCall as TilePrimitiveCall
 
-__all__ = ['Buffer', 'BufferRegion', 'Callable', 'PRIMITIVES', 'SCOPES', 'ScopeNamespace', 'TensorRegion', 'TilePrimitiveCall', 'add', 'add_stmt', 'binary_chain', 'binary_reduce', 'cast', 'cluster', 'copy', 'copy_async', 'cta', 'current_span', 'exp', 'exp2', 'fdiv', 'fill', 'fma', 'gemm', 'gemm_async', 'is_buffer_var', 'log2', 'max', 'maximum', 'memset', 'min', 'minimum', 'mul', 'permute_layout', 'reciprocal', 'reduce_negate', 'select', 'signature_of', 'silu', 'sqrt', 'sub', 'sum', 'thread', 'unary_reduce', 'warp', 'warpgroup', 'wg', 'zero']
-
+__all__ = ['Buffer', 'BufferRegion', 'PRIMITIVES', 'SCOPES', 'ScopeNamespace', 'TensorRegion', 'TilePrimitiveCall', 'add', 'add_stmt', 'binary_chain', 'binary_reduce', 'cast', 'cluster', 'copy', 'copy_async', 'cta', 'current_span', 'exp', 'exp2', 'fdiv', 'fill', 'fma', 'gemm', 'gemm_async', 'is_buffer_var', 'log2', 'max', 'maximum', 'memset', 'min', 'minimum', 'mul', 'permute_layout', 'reciprocal', 'reduce_negate', 'select', 'signature_of', 'silu', 'sqrt', 'sub', 'sum', 'thread', 'unary_reduce', 'warp', 'warpgroup', 'wg', 'zero']
 
 
 

@@ -50,11 +50,20 @@ def _size(size: ShapeLike, n: int) -> Expr:
     return to_shape(size)
 
 
+def _roi(value: float | E.PrimExpr) -> float:
+    """One bound of a region of interest: a number, or a constant as TVM prints it."""
+    if isinstance(value, E.FloatImm | E.IntImm):
+        return float(value.value)
+    if isinstance(value, E.PrimExpr):
+        raise fail(f"roi expects constants, got {value}")
+    return float(value)
+
+
 def _resize_attrs(
-    n: int, roi: Sequence[float] | None, layout: str, out_dtype: Any, **rest: Any
+    n: int, roi: Sequence[float | E.PrimExpr] | None, layout: str, out_dtype: Any, **rest: Any
 ) -> dict[str, Any]:
     values = (0.0,) * (2 * n) if roi is None else tuple(roi)
-    attrs: dict[str, Any] = {"roi": tuple(E.FloatImm("float32", float(v)) for v in values)}
+    attrs: dict[str, Any] = {"roi": tuple(E.FloatImm("float32", _roi(v)) for v in values)}
     attrs["layout"] = layout
     attrs |= rest
     attrs["out_dtype"] = opt_dtype(out_dtype)
@@ -64,7 +73,7 @@ def _resize_attrs(
 def resize2d(
     data: Expr,
     size: ShapeLike,
-    roi: Sequence[float] | None = None,
+    roi: Sequence[float | E.PrimExpr] | None = None,
     layout: str = "NCHW",
     method: str = "linear",
     coordinate_transformation_mode: str = "half_pixel",
@@ -87,7 +96,7 @@ def resize2d(
 def resize3d(
     data: Expr,
     size: ShapeLike,
-    roi: Sequence[float] | None = None,
+    roi: Sequence[float | E.PrimExpr] | None = None,
     layout: str = "NCDHW",
     method: str = "linear",
     coordinate_transformation_mode: str = "half_pixel",
