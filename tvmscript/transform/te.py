@@ -177,6 +177,9 @@ class ComputeOp:
     """Tensors the body reads, in the order their loads were made."""
     attrs: dict[str, Any] = field(default_factory=dict)
     """The block's annotations (``T.sblock_attr``)."""
+    lowering: Callable[[ComputeOp, str], Stmt] | None = None
+    """Lowers the compute to its statement (named by the block name) in place of the naive
+    loop nest: a fixed schedule (`tiling`)."""
 
     @property
     def reduce_axis(self) -> tuple[Axis, ...]:
@@ -304,6 +307,8 @@ def _cast_to(dtype: str, value: E.PrimExpr) -> E.PrimExpr:
 
 def lower_compute(op: ComputeOp, block_name: str) -> Stmt:
     """The loop nest and block computing ``op``."""
+    if op.lowering is not None:
+        return op.lowering(op, block_name)
     buffers = [t.buffer for t in op.outputs]
     body, init = _block_body(op, buffers)
     all_axes = (*op.axis, *op.reduce_axis)
