@@ -1,5 +1,10 @@
 """Completion items for a position: namespace members after ``T.``/``I.``/``R.``, local names.
 
+``R.`` and ``R.nn.`` (every Relax namespace) list the members of the generated Relax stubs
+with their signatures; in an annotation (``x: R.``) struct info names come first. Inside a
+Relax function the local names are its parameters and the bindings visible there (a dataflow
+block's outputs after the block).
+
 The file's imports name the dialects (`dialect_aliases`), the namespace members come from the
 stubs (`StubIndex`), local names from the document's symbol index (`SymbolIndex.visible_at`,
 of the analysis every feature shares); only when the definition being typed no longer parses
@@ -27,6 +32,7 @@ _BLOCK_WITH: Final = re.compile(r"\s*with\s+\w+\s*\.\s*s?block\s*\(")
 _ANNOTATION: Final = re.compile(r"(?:^\s*|[(,]\s*)[A-Za-z_]\w*\s*:\s*[\w.]*$")
 _BLOCK_FIRST: Final = ("axis", "reads", "writes", "init", "where", "sblock_attr")
 _AXIS_FIRST: Final = ("spatial", "reduce", "scan", "opaque", "remap", "S", "R")
+_RELAX_ANNOTATION_FIRST: Final = ("Tensor", "Tuple", "Shape", "Prim", "Object", "Callable")
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +109,7 @@ def _attribute_items(
     if (dialect := dialect_aliases(doc).get(chain[0])) is None:
         return ()
     annotation = _ANNOTATION.search(before) is not None
-    preferred = _preferred(doc, line, chain, annotation)
+    preferred = _preferred(doc, line, chain, annotation, dialect)
     call = snippets and not annotation and not after.lstrip().startswith("(")
     return _member_items(index, dialect, chain[1:], preferred, call)
 
@@ -116,11 +122,15 @@ def _member_items(
     return tuple(_item(m, preferred, call, (dialect, *path)) for m in index.members(dialect, path))
 
 
-def _preferred(doc: Outline, line: int, chain: tuple[str, ...], annotation: bool) -> frozenset[str]:
+def _preferred(
+    doc: Outline, line: int, chain: tuple[str, ...], annotation: bool, dialect: str
+) -> frozenset[str]:
     if len(chain) == 2 and chain[1] == "axis":
         return frozenset(_AXIS_FIRST)
     if len(chain) != 1:
         return frozenset()
+    if annotation and dialect == "relax":
+        return frozenset(_RELAX_ANNOTATION_FIRST)
     if annotation:
         return _annotation_first()
     if in_block_body(doc.lines, line):

@@ -1,7 +1,10 @@
 """Hover text: printed IR on a definition's name, a local name's detail, a ``T.*`` name's docs.
 
-The IR and the local names (buffers, loop variables, block axes, ...) come from the document's
-analysis (`tvmscript.analysis.Analysis`): its IR results and its symbol index.
+The IR and the local names (buffers, loop variables, block axes, Relax variables, ...) come
+from the document's analysis (`tvmscript.analysis.Analysis`): its IR results and its symbol
+index. A module function's name prints the function, at its ``def`` and at each ``cls.f``
+that names it; a Relax variable shows its struct info as TVM prints it
+(``lv: R.Tensor((n, 4), dtype="float32")``).
 """
 
 from __future__ import annotations
@@ -49,9 +52,29 @@ def hover_at(text: str, line: int, column: int, analysis: Analysis | None = None
 
         analysis = analyse_source(text)
     index = analysis.symbols
+    if (function := _function_use_hover(doc, index, line, column, analysis)) is not None:
+        return function
     if (local := local_hover(index, line, column)) is not None:
         return local
     return _namespace_hover(doc, line, column)
+
+
+def _function_use_hover(
+    doc: Outline, index: SymbolIndex, line: int, column: int, analysis: Analysis
+) -> str | None:
+    """The printed function a ``cls.f`` (a use of module function ``f``) names, or None."""
+    symbol = index.at(line + 1, column + 1)
+    if symbol is None or symbol.kind != "function":
+        return None
+    found = doc.symbol_at(symbol.span.line - 1, symbol.span.column - 1)
+    if found is None:
+        return None
+    definition, target = found
+    try:
+        printed = _printed(doc, definition, target, analysis)
+    except tvmscript.DiagnosticError:
+        return None
+    return f"```python\n{printed.rstrip()}\n```"
 
 
 def local_hover(index: SymbolIndex, line: int, character: int) -> str | None:

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from tvmscript.analysis import SymbolIndex, SymbolInfo
     from tvmscript.core.ir.span import Span
 
-RENAMABLE: Final = frozenset({"param", "buffer", "loop_var", "block_axis", "scalar", "function"})
+RENAMABLE: Final = frozenset(
+    {"param", "buffer", "loop_var", "block_axis", "scalar", "function", "relax_var"}
+)
 
 
 def symbol_at(

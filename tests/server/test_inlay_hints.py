@@ -116,7 +116,7 @@ def test_a_definition_with_errors_gives_hints_for_what_parsed() -> None:
     ]
 
 
-def test_a_relax_function_gives_no_hint_and_no_error() -> None:
+def test_a_mixed_module_hints_its_relax_and_its_tir_bindings() -> None:
     text = source("""
         from tvm.script import ir as I
         from tvm.script import relax as R
@@ -135,7 +135,10 @@ def test_a_relax_function_gives_no_hint_and_no_error() -> None:
                     x = A[i] + T.float32(1)
                     A[i] = x
     """)
-    assert [(h.line, h.label) for h in _hints(text)] == [(15, ": T.float32")]
+    assert [(h.line, h.label) for h in _hints(text)] == [
+        (9, ': R.Tensor((4,), dtype="float32")'),
+        (15, ": T.float32"),
+    ]
 
 
 def test_a_multi_line_remap_is_hinted() -> None:

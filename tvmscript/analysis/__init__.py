@@ -15,8 +15,9 @@ symbols it binds. The interface::
     build_issues(ir) -> list[BuildIssue]               # the same, unlocated
 
 Modules: `document` (`Analysis`, `analyse_source`), `incremental` (`IncrementalAnalyser`),
-`symbols` (the index and its records), `recording` (the recording parser) and `details` (the
-text it records), `build_check` (what TVM's llvm build would reject). The parser knows none of
+`members` (the functions of a module class reused between versions), `symbols` (the index
+and its records), `recording` (the recording parser) and `details` (the text it records),
+`build_check` (what TVM's llvm build would reject). The parser knows none of
 them: it offers `tvmscript.script.parser.api`'s public functions and the `Parser` hooks.
 """
 

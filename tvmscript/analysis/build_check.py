@@ -137,10 +137,25 @@ def build_issues(
     ``target`` is the project's (`project_target`): for the functions naming none.
     """
     default = as_target(target)
+    setting = None if default is None else repr(default.config)
     issues: list[BuildIssue] = []
     for name, func in _prim_funcs(ir):
-        issues.extend(_function_issues(name, func, default))
+        if _CLEAN.get(id(func)) == (func, setting):
+            continue
+        found = _function_issues(name, func, default)
+        issues.extend(found)
+        if not found:
+            if len(_CLEAN) >= _CLEAN_LIMIT:
+                _CLEAN.clear()
+            _CLEAN[id(func)] = (func, setting)
     return issues
+
+
+_CLEAN: dict[int, tuple[PrimFunc, str | None]] = {}
+"""The functions found without issues (by identity, with the target setting they were
+checked for): an analysis that reuses a function's IR does not check it again. IR is not
+changed after it is built, so a function clean once stays clean."""
+_CLEAN_LIMIT: Final = 4096
 
 
 def build_diagnostics(

@@ -241,3 +241,53 @@ def function_detail(node: doc.FunctionDef) -> str:
     )
     returns = f" -> {one_line(source_text(node.returns))}" if node.returns is not None else ""
     return "\n".join([*decorators, f"def {node.name}({params}){returns}"])
+
+
+def is_relax_var(value: Any) -> bool:
+    """Whether ``value`` is a Relax variable (a binding's or a parameter's)."""
+    from tvmscript.core.relax.expr import Var
+
+    return isinstance(value, Var)
+
+
+def relax_binding(frames: list[Any], var: Any) -> tuple[Any, dict[str, Any]]:
+    """The value the builder just bound to ``var`` (None if not found), and the global infos.
+
+    ``frames`` are the builder's, innermost last: the binding is the last of the innermost
+    Relax frame; the global infos are the enclosing module's (a ``vdevice`` prints as its
+    index among them).
+    """
+    value = None
+    innermost = frames[-1] if frames else None
+    bindings = getattr(innermost, "bindings", None)  # a dataflow block's
+    last = getattr(innermost, "last_binding", None)  # a function body's, a branch's
+    binding = bindings[-1] if isinstance(bindings, list) and bindings else None
+    if binding is None and callable(last):
+        binding = last()
+    if binding is not None and binding.var is var:
+        value = binding.value
+    infos: dict[str, Any] = next(
+        (
+            f.global_infos
+            for f in reversed(frames)
+            if isinstance(getattr(f, "global_infos", None), dict)
+        ),
+        {},
+    )
+    return value, infos
+
+
+def relax_texts(var: Any, value: Any, global_infos: dict[str, Any]) -> tuple[str, str]:
+    """A Relax variable's struct info, and the annotation TVM prints for ``var = value``.
+
+    The annotation is "" when TVM prints none (an ``R.call_tir`` whose declared output it
+    is) or when ``value`` is not known.
+    """
+    from tvmscript.script.printer import annotation_text, struct_info_text
+
+    annotation = annotation_text(var, value, global_infos) if value is not None else None
+    if annotation is not None:
+        return annotation, annotation
+    if var.struct_info is None:
+        return "R.Any", ""
+    return struct_info_text(var.struct_info, global_infos), ""

@@ -9,6 +9,11 @@ outside their own lines (it points into a macro or another statement). After a s
 as `check_source` does, the chunks around it are left out and the others analysed as usual
 (only the whole file is parsed once more, by Python, to find the error). Anything unexpected
 falls back to `analyse_source`.
+
+A large ``@I.ir_module`` class is one statement whose text changes with every edit inside it:
+it is cut at its functions (`tvmscript.analysis.members`), and the functions the edit did not
+touch are replayed rather than parsed. A reused definition's IR is moved to its new lines
+with it (its spans, in place), as its diagnostics and symbols are.
 """
 
 from __future__ import annotations
@@ -19,8 +24,16 @@ from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from tvmscript.analysis.document import Analysis, Findings, analyse_source
-from tvmscript.analysis.recording import Recorder, RecordingParser
+from tvmscript.analysis.members import (
+    ClassSplit,
+    MemberCache,
+    ReusingParser,
+    shift_ir_spans,
+    split_class,
+)
+from tvmscript.analysis.recording import Recorder
 from tvmscript.analysis.symbols import UnitSymbols
+from tvmscript.core.ir.node import Node
 from tvmscript.diagnostics import Diagnostic, debug_enabled
 from tvmscript.script.chunks import top_level_chunks
 from tvmscript.script.parser.api import default_globals, gc_paused, parse_python, syntax_error
@@ -39,6 +52,8 @@ class _Unit:
     start: int
     end: int
     text: str
+    split: ClassSplit | None = None
+    """A module class cut at its functions (`tvmscript.analysis.members`)."""
 
     @property
     def name(self) -> str | None:
@@ -67,6 +82,8 @@ class IncrementalAnalyser:
         self._cache: dict[tuple[object, ...], _Cached] = {}
         self._names: dict[str, frozenset[str]] = {}  # a unit's text -> the identifiers in it
         self._chunk_units: dict[tuple[int, str], list[_Unit]] = {}  # (first line, chunk) -> units
+        self._splits: dict[str, ClassSplit] = {}  # a module class's chunk -> its pieces
+        self._members = MemberCache()
         self._last: Analysis | None = None
 
     def check(self, text: str) -> list[Diagnostic]:
@@ -85,6 +102,7 @@ class IncrementalAnalyser:
             found = None
         if found is None:
             self._cache = {}
+            self._members = MemberCache()
             found = analyse_source(text, self.filename)
         self._last = found
         return found
@@ -100,6 +118,7 @@ class IncrementalAnalyser:
     def _units(self, text: str) -> tuple[list[_Unit], list[Diagnostic]] | None:
         """The statements to run, as `file_modules` gives them (and its syntax error)."""
         parsed: dict[str, ast.Module | None] = {}
+        splits: dict[str, ClassSplit] = {}
         chunks: list[tuple[int, str, ast.Module | None]] = []
         for start, chunk in top_level_chunks(text):
             if chunk in parsed:
@@ -107,13 +126,12 @@ class IncrementalAnalyser:
             elif chunk in self._parsed:
                 module = parsed[chunk] = self._parsed[chunk]
             else:
-                try:
-                    module = parse_python(chunk, self.filename)
-                except (SyntaxError, ValueError):
-                    module = None
-                parsed[chunk] = module
+                module = parsed[chunk] = self._parse_chunk(chunk)
+            if (split := self._splits.get(chunk)) is not None:
+                splits[chunk] = split
             chunks.append((start, chunk, module))
         self._parsed = parsed if len(parsed) <= _MAX_CHUNKS else {}
+        self._splits = splits if len(parsed) <= _MAX_CHUNKS else {}
         broken: list[Diagnostic] = []
         if (first_bad := next((c[0] for c in chunks if c[2] is None), None)) is not None:
             try:
@@ -124,6 +142,7 @@ class IncrementalAnalyser:
                 return None  # the file parses, a chunk alone does not: not cut where it can
             bad = broken[0].line
             chunks = [c for c in chunks if not c[0] <= bad <= c[0] + c[1].count("\n") + 1]
+            chunks = [self._whole(c) if c[2] is None else c for c in chunks]
         units: list[_Unit] = []
         made: dict[tuple[int, str], list[_Unit]] = {}
         for start, chunk, module in chunks:
@@ -132,11 +151,37 @@ class IncrementalAnalyser:
             key = (start, chunk)
             known = made.get(key) or self._chunk_units.get(key)
             if known is None:
-                known = _chunk_units(self.filename, start, chunk, module)
+                split = self._splits.get(chunk)
+                known = _chunk_units(self.filename, start, chunk, module, split)
             made[key] = known
             units.extend(known)
         self._chunk_units = made
         return units, broken
+
+    def _whole(
+        self, chunk: tuple[int, str, ast.Module | None]
+    ) -> tuple[int, str, ast.Module | None]:
+        """A chunk without the syntax error that a piece of it seemed to have: parsed whole."""
+        start, text, _ = chunk
+        try:
+            return start, text, parse_python(text, self.filename)
+        except (SyntaxError, ValueError):
+            return chunk
+
+    def _parse_chunk(self, chunk: str) -> ast.Module | None:
+        """Python's parse of a new chunk (None: a syntax error); a module class is cut.
+
+        A piece of a cut class that does not parse makes the chunk one that does not: if the
+        whole file parses after all (the cut was wrong), `_units` falls back to a fresh
+        analysis.
+        """
+        try:
+            if (found := split_class(chunk, self.filename, self._members.pieces)) is not None:
+                self._splits[chunk] = found[1]
+                return found[0]
+            return parse_python(chunk, self.filename)
+        except (SyntaxError, ValueError):
+            return None
 
     def _run_units(self, text: str, units: list[_Unit], broken: list[Diagnostic]) -> Analysis:
         mentions: dict[str, int] = {}
@@ -151,21 +196,27 @@ class IncrementalAnalyser:
         self._names = names
         diagnostics: list[Diagnostic] = list(broken)
         recorder = Recorder()
-        parser = RecordingParser(default_globals(), diagnostics, recorder)
+        parser = ReusingParser(default_globals(), diagnostics, recorder, self._members)
         findings = Findings(text, self.filename)
         context: list[str] = []
         cache: dict[tuple[object, ...], _Cached] = {}
         for unit in units:
             name = unit.name
+            if unit.split is not None:
+                parser.splits[id(unit.stmt)] = unit.split
+                for _, piece in unit.split.pieces:
+                    self._members.pieces.keep(piece)
+            parser.context = tuple(context)
             if name is None or mentions.get(name, 0) > 1:
                 context.append(unit.text)
                 findings.run(parser, recorder, unit.source, unit.stmt)
                 continue
-            key = (tuple(context), unit.text)
+            key = (parser.context, unit.text)
             hit = self._cache.get(key)
             if hit is not None:
+                self._members.keep((parser.context, name))
                 if hit.start != unit.start:
-                    hit = _moved(hit, unit.start)
+                    hit = _moved(hit, unit)
                 diagnostics.extend(hit.diagnostics)
                 findings.add(hit.symbols, list(hit.warnings), hit.results)
                 cache[key] = hit
@@ -176,6 +227,7 @@ class IncrementalAnalyser:
             if findings.parsed > count and _inside(unit, [*new, *warnings], symbols):
                 cache[key] = _Cached(unit.start, tuple(new), tuple(warnings), symbols, results)
         self._cache = cache
+        self._members.end_version()
         return findings.analysis(diagnostics)
 
 
@@ -195,7 +247,9 @@ def _from_line(text: str, line: int) -> str:
     return "\n" * (line - 1) + text[cut:]
 
 
-def _chunk_units(filename: str, start: int, chunk: str, module: ast.Module) -> list[_Unit]:
+def _chunk_units(
+    filename: str, start: int, chunk: str, module: ast.Module, split: ClassSplit | None
+) -> list[_Unit]:
     """The top-level statements of ``chunk`` (whose first line is ``start``) as units."""
     source = Source(chunk, filename, line_offset=start - 1)
     lines = chunk.split("\n")
@@ -204,13 +258,18 @@ def _chunk_units(filename: str, start: int, chunk: str, module: ast.Module) -> l
         first = min([stmt.lineno] + [d.lineno for d in _decorators(stmt)])
         last = stmt.end_lineno or stmt.lineno
         body = "\n".join(lines[first - 1 : last])
-        units.append(_Unit(source, stmt, first + start - 1, last + start - 1, body))
+        cut = split if split is not None and split.stmt is stmt else None
+        units.append(_Unit(source, stmt, first + start - 1, last + start - 1, body, cut))
     return units
 
 
-def _moved(hit: _Cached, start: int) -> _Cached:
-    """``hit`` moved to ``start``."""
+def _moved(hit: _Cached, unit: _Unit) -> _Cached:
+    """``hit`` moved to the unit's first line (its IR's spans too, in place)."""
+    start = unit.start
     by = start - hit.start
+    for ir in hit.results.values():
+        if isinstance(ir, Node):
+            shift_ir_spans(ir, hit.start, hit.start + unit.end - unit.start, by)
     return _Cached(
         start,
         tuple(_shifted(d, by) for d in hit.diagnostics),

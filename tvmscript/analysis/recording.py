@@ -9,7 +9,7 @@ collects what one top-level statement gave (`Recorder.take`: its `UnitSymbols`).
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
@@ -27,8 +27,11 @@ from tvmscript.analysis.details import (
     function_detail,
     is_buffer,
     is_module_ref,
+    is_relax_var,
     is_var,
     one_line,
+    relax_binding,
+    relax_texts,
     scalar_detail,
     script_text,
     shape_name_span,
@@ -37,7 +40,7 @@ from tvmscript.analysis.details import (
     target_names,
     token_span,
 )
-from tvmscript.analysis.symbols import SymbolInfo, UnitSymbols, whole_file
+from tvmscript.analysis.symbols import SymbolInfo, UnitSymbols, shift_span, whole_file
 from tvmscript.core.ir.span import Span
 from tvmscript.diagnostics import Diagnostic, debug_enabled
 from tvmscript.script.parser.core import doc
@@ -64,6 +67,76 @@ class _Binding:
     node: Span | None = None
     refs: set[Span] = field(default_factory=set)
     inferred: str = ""
+    frozen: SymbolInfo | None = None
+    """Its symbol, when it is known already (a binding replayed, whose references are all
+    known: only a module function's grow, by the ``cls.f`` uses of the other functions)."""
+
+    def copy(self, by: int = 0, scope: Span | None = None) -> _Binding:
+        """A copy, ``by`` lines further down (with ``scope``, if given)."""
+        if by == 0:
+            return _Binding(
+                self.name,
+                self.kind,
+                self.span,
+                self.detail,
+                scope or self.scope,
+                self.parameter,
+                self.node,
+                set(self.refs),
+                self.inferred,
+            )
+        return _Binding(
+            self.name,
+            self.kind,
+            shift_span(self.span, by),
+            self.detail,
+            scope or shift_span(self.scope, by),
+            self.parameter,
+            None if self.node is None else shift_span(self.node, by),
+            {shift_span(r, by) for r in self.refs},
+            self.inferred,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """What the recorder noted during one step of a parse (`Recorder.since`), to replay."""
+
+    bindings: tuple[_Binding, ...]
+    functions: frozenset[int]
+    """Which of ``bindings`` are the module's functions (``cls.f`` uses refer to them)."""
+    module_uses: tuple[tuple[str, Span], ...]
+    global_uses: tuple[tuple[str, Span], ...]
+    symbols: list[SymbolInfo | None] = field(default_factory=list, compare=False)
+    """The bindings' symbols (None for module functions), made on the first replay."""
+
+    def shifted(self, by: int) -> Recorded:
+        """The same records, ``by`` lines further down."""
+        return Recorded(
+            tuple(
+                b.copy(by, b.scope if i in self.functions else None)
+                for i, b in enumerate(self.bindings)
+            ),
+            self.functions,
+            tuple((n, shift_span(sp, by)) for n, sp in self.module_uses),
+            tuple((n, shift_span(sp, by)) for n, sp in self.global_uses),
+        )
+
+    def frozen(self) -> list[SymbolInfo | None]:
+        """`symbols`, made now if not yet."""
+        if not self.symbols and self.bindings:
+            self.symbols.extend(
+                None if i in self.functions else _freeze(b) for i, b in enumerate(self.bindings)
+            )
+        return self.symbols
+
+    def spans(self) -> list[Span]:
+        """Every location recorded (but the scopes of module functions: the class's)."""
+        out = [sp for b in self.bindings for sp in (b.span, *b.refs)]
+        out.extend(b.node for b in self.bindings if b.node is not None)
+        out.extend(b.scope for i, b in enumerate(self.bindings) if i not in self.functions)
+        out.extend(sp for _, sp in (*self.module_uses, *self.global_uses))
+        return out
 
 
 class Recorder:
@@ -107,6 +180,38 @@ class Recorder:
         self.bindings, self.by_span = [], {}
         self.global_uses, self.top_functions = [], []
         return result
+
+    # --- one step of a parse, replayed (`tvmscript.analysis.members`) ------------------------
+
+    def mark(self) -> tuple[int, int, int]:
+        """Where the records stand now (for `since`)."""
+        return len(self.bindings), len(self.module_uses), len(self.global_uses)
+
+    def since(self, mark: tuple[int, int, int]) -> Recorded:
+        """What was recorded after ``mark`` (copies: later uses do not change them)."""
+        bindings, module_uses, global_uses = mark
+        made = self.bindings[bindings:]
+        functions = frozenset(i for i, b in enumerate(made) if self.functions.get(b.name) is b)
+        return Recorded(
+            tuple(b.copy() for b in made),
+            functions,
+            tuple(self.module_uses[module_uses:]),
+            tuple(self.global_uses[global_uses:]),
+        )
+
+    def replay(self, recorded: Recorded) -> None:
+        """Record again what `since` gave (a module function's scope is the current class)."""
+        symbols = recorded.frozen()
+        for i, b in enumerate(recorded.bindings):
+            function = i in recorded.functions
+            binding = b.copy(0, self.unit_span if function else None)
+            binding.frozen = symbols[i]
+            self.bindings.append(binding)
+            self.by_span[binding.span] = binding
+            if function:
+                self.functions[binding.name] = binding
+        self.module_uses.extend(recorded.module_uses)
+        self.global_uses.extend(recorded.global_uses)
 
     # --- scopes ----------------------------------------------------------------------------
 
@@ -173,6 +278,8 @@ class Recorder:
                 ann = source_text(arg.annotation) if arg.annotation is not None else ""
                 if is_buffer(value) or (value is POISON and "Buffer" in ann):
                     kind, detail = "buffer", buffer_detail(name, value, "parameter", ann)
+                elif is_relax_var(value):
+                    kind, detail = "param", f"{name}: {self._relax_texts(value)[0]}"
                 else:
                     kind, detail = "param", scalar_detail(name, value, ann)
                 return self._new(_Binding(name, kind, span, detail, scope, True, arg.span))
@@ -189,6 +296,9 @@ class Recorder:
             return self._new(_Binding(name, "loop_var", target.span, detail, scope, node=node))
         if isinstance(stmt, doc.AnnAssign) and (target := find_target(stmt.target, name)):
             ann = source_text(stmt.annotation)
+            if is_relax_var(value):
+                detail = f"{name}: {self._relax_texts(value)[0]}"
+                return self._new(_Binding(name, "relax_var", target.span, detail, scope, node=node))
             if is_buffer(value):
                 detail = buffer_detail(name, value, "local", ann)
                 return self._new(_Binding(name, "buffer", target.span, detail, scope, node=node))
@@ -200,6 +310,8 @@ class Recorder:
             detail = function_detail(stmt)
             return self._new(_Binding(name, "function", span, detail, scope, node=node))
         target, value_node = assigned_target(stmt, name)
+        if target is None and is_relax_var(value) and isinstance(stmt, doc.With | doc.If):
+            return self._rebound(stmt, name, value, scope)
         if target is None:
             found = shape_name_span(stmt, name) if is_var(value) else None
             if found is None:
@@ -217,6 +329,10 @@ class Recorder:
         call = value_node if isinstance(value_node, doc.Call) else None
         chain = dotted_name(call.func) if call is not None else []
         statement = one_line(source_text(stmt)) if not isinstance(stmt, doc.With) else ""
+        if is_relax_var(value):
+            text, annotation = self._relax_texts(value)
+            inferred = annotation if isinstance(stmt, doc.Assign) else ""
+            return "relax_var", f"{name}: {text}", inferred
         if "axis" in chain[-2:]:
             return ("block_axis", *self._axis_detail(name, value, statement))
         if chain and chain[-1] in _THREAD_CALLS:
@@ -239,6 +355,52 @@ class Recorder:
         if type(value).__name__ == "Macro":
             return "function", f"@T.macro\ndef {name}(...)", ""
         return "scalar", statement or name, ""
+
+    # --- Relax ---------------------------------------------------------------------------
+
+    def _relax_texts(self, var: Any) -> tuple[str, str]:
+        """``var``'s struct info and the annotation TVM prints for its binding ("": none).
+
+        The binding is the builder's last one, when it binds ``var`` (a parameter has none).
+        """
+        value, infos = relax_binding(self.builder_frames(), var)
+        return relax_texts(var, value, infos)
+
+    def _rebound(
+        self, stmt: doc.With | doc.If, name: str, value: Any, scope: Span
+    ) -> _Binding | None:
+        """A name a dataflow block outputs, or the variable of an ``if``: the binding inside.
+
+        ``R.output(gv)`` makes the block's ``gv`` visible after it; an ``if`` binds the name
+        both branches bind last. Uses after the statement are uses of that binding (for an
+        ``if``, of the ``if`` branch's, the ``else`` branch's assignment one of them), and it is
+        described by the variable bound now (an ``if``'s struct info joins its branches').
+        """
+        inside = [
+            b
+            for b in self.bindings
+            if b.name == name and stmt.span.contains(b.span.line, b.span.column)
+        ]
+        if not inside:
+            return None
+        if isinstance(stmt, doc.With):
+            binding = inside[-1]
+            binding.scope = scope
+            return binding
+        branches = [_last_target(stmt.body, name), _last_target(stmt.orelse, name)]
+        found = [self.by_span[t.span] for t in branches if t is not None and t.span in self.by_span]
+        if not found:
+            return None
+        binding, others = found[0], found[1:]
+        for other in others:
+            binding.refs |= {other.span, *other.refs}
+            self.bindings.remove(other)
+            self.by_span[other.span] = binding
+        text = self._relax_texts(value)[0]
+        binding.detail = f"{name}: {text}"
+        binding.inferred = text  # TVM annotates each branch's assignment with the if's
+        binding.scope = scope
+        return binding
 
     # --- details ---------------------------------------------------------------------------
 
@@ -383,7 +545,21 @@ class RecordingParser(Parser):
                     binding.refs.add(span)
 
 
+def _last_target(body: Sequence[doc.Stmt], name: str) -> doc.Name | None:
+    """The name bound by the last statement of a branch, if it is ``name``."""
+    last = body[-1] if body else None
+    if isinstance(last, doc.Assign) and len(last.targets) == 1:
+        target = last.targets[0]
+    elif isinstance(last, doc.AnnAssign):
+        target = last.target
+    else:
+        return None
+    return target if isinstance(target, doc.Name) and target.id == name else None
+
+
 def _freeze(b: _Binding) -> SymbolInfo:
+    if b.frozen is not None:
+        return b.frozen
     refs = tuple(sorted(b.refs - {b.span}, key=lambda s: (s.line, s.column)))
     return SymbolInfo(
         b.name, b.kind, b.span, b.detail, refs, b.scope, b.parameter, b.node, b.inferred

@@ -10,6 +10,7 @@ Public shape (other modules rely on it)::
 
     SymbolInfo(name, kind, span, detail, references, scope, parameter, node, inferred)
         kind: "param" | "buffer" | "loop_var" | "block_axis" | "scalar" | "block" | "function"
+              | "relax_var" (a binding of a Relax function; its parameters are "param")
         span: the binding occurrence (the name token; for a block the text of its name
               string), 1-based lines and columns, end exclusive, like `Diagnostic`.
         references: every other occurrence (uses, reassignments), same units.
@@ -20,7 +21,13 @@ Public shape (other modules rely on it)::
               block; for other kinds its statement).
         inferred: what the parser inferred that the text at the name does not say: the dtype
               of a local scalar (``T.float32``), the kind and domain of a block axis
-              (``spatial(128)``); "" otherwise.
+              (``spatial(128)``), the struct info of an unannotated Relax binding as TVM
+              prints its annotation (``R.Tensor((n, 4), dtype="float32")``; "" where TVM
+              prints none, an ``R.call_tir`` whose ``out_ty`` says it); "" otherwise.
+        A Relax variable's detail is its struct info (``lv: R.Tensor((4,), dtype="int32")``).
+        A name a dataflow block outputs (``R.output(gv)``) or an ``if`` binds is one symbol
+        with the binding inside: its uses after the block or the ``if`` are its references
+        (the ``else`` branch's assignment too).
     SymbolIndex.at(line, column) -> SymbolInfo | None    # binding or use under the position
     SymbolIndex.visible_at(line, column) -> list[SymbolInfo]   # names usable there
     index_source(text, filename) -> SymbolIndex
@@ -39,7 +46,16 @@ from typing import Final
 
 from tvmscript.core.ir.span import Span
 
-KINDS: Final = ("param", "buffer", "loop_var", "block_axis", "scalar", "block", "function")
+KINDS: Final = (
+    "param",
+    "buffer",
+    "loop_var",
+    "block_axis",
+    "scalar",
+    "block",
+    "function",
+    "relax_var",
+)
 WHOLE_FILE_END: Final = 1 << 30
 """The end line of a whole-file scope (a top-level function's)."""
 
@@ -142,7 +158,7 @@ class UnitSymbols:
             return self
         return UnitSymbols(
             [_shift_symbol(s, by) for s in self.symbols],
-            [(n, _shift(sp, by)) for n, sp in self.global_uses],
+            [(n, shift_span(sp, by)) for n, sp in self.global_uses],
             self.top_functions,
         )
 
@@ -170,8 +186,9 @@ def whole_file(file: str) -> Span:
     return Span(file, 1, 1, WHOLE_FILE_END, 1)
 
 
-def _shift(span: Span, by: int) -> Span:
-    if span.line == 1 and span.end_line >= WHOLE_FILE_END:
+def shift_span(span: Span, by: int) -> Span:
+    """``span`` moved ``by`` lines (a whole-file scope stays)."""
+    if by == 0 or (span.line == 1 and span.end_line >= WHOLE_FILE_END):
         return span  # the whole file
     return Span(span.file, span.line + by, span.column, span.end_line + by, span.end_column)
 
@@ -179,8 +196,8 @@ def _shift(span: Span, by: int) -> Span:
 def _shift_symbol(s: SymbolInfo, by: int) -> SymbolInfo:
     return replace(
         s,
-        span=_shift(s.span, by),
-        references=tuple(_shift(r, by) for r in s.references),
-        scope=_shift(s.scope, by),
-        node=None if s.node is None else _shift(s.node, by),
+        span=shift_span(s.span, by),
+        references=tuple(shift_span(r, by) for r in s.references),
+        scope=shift_span(s.scope, by),
+        node=None if s.node is None else shift_span(s.node, by),
     )

@@ -133,13 +133,24 @@ def _definition(lines: list[str], start: int, stop: int) -> TopLevel | None:
 
 
 def _methods(lines: list[str], start: int, stop: int) -> tuple[Symbol, ...]:
-    """The decorated functions of an ``@I.ir_module`` class body."""
+    """The decorated functions of an ``@I.ir_module`` class body (not functions nested in them).
+
+    Members are written at the indentation of the body's first decorator or ``def``.
+    """
     methods: list[Symbol] = []
     kind = None
+    indent: int | None = None
     for i in range(start, stop):
-        if (decorator := _DECORATOR.match(lines[i])) is not None:
+        line = lines[i]
+        stripped = line.lstrip()
+        depth = len(line) - len(stripped)
+        if indent is None and _DEF_OR_DECORATOR.match(stripped):
+            indent = depth
+        if depth != indent:
+            continue
+        if (decorator := _DECORATOR.match(line)) is not None:
             kind = decorator.group(2)
-        elif (found := _DEF.match(lines[i])) is not None:
+        elif (found := _DEF.match(line)) is not None:
             if kind is not None and found.group(1):
                 methods.append(Symbol(found.group(3), kind, i, found.start(3)))
             kind = None

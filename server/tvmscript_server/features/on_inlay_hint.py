@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lsprotocol import types
-from pygls.workspace import ServerTextPosition
+from pygls.workspace import PositionCodec, ServerTextPosition
 
 from tvmscript_server.guard import never_crash
 from tvmscript_server.inlay_hints import Hint, inlay_hints
 
 if TYPE_CHECKING:
-    from pygls.workspace import TextDocument
-
     from tvmscript_server.server import TVMScriptServer
 
 
 def register(server: TVMScriptServer) -> None:
-    """Inlay hints: dtypes of unannotated scalars, kinds and domains of remapped block axes."""
+    """Inlay hints: dtypes of scalars, remapped block axes, struct info of Relax bindings."""
 
     @server.feature(types.TEXT_DOCUMENT_INLAY_HINT)
     @never_crash
@@ -32,13 +31,15 @@ def register(server: TVMScriptServer) -> None:
         end = (wanted.end.line + 1, wanted.end.character + 1)
         index = ls.analysis(document).symbols
         plain = [line.rstrip("\r\n") for line in lines]
-        return [_to_lsp(document, hint) for hint in inlay_hints(index, plain, start, end)]
+        codec = document.position_codec
+        return [_to_lsp(codec, lines, hint) for hint in inlay_hints(index, plain, start, end)]
 
 
-def _to_lsp(document: TextDocument, hint: Hint) -> types.InlayHint:
+def _to_lsp(codec: PositionCodec, lines: Sequence[str], hint: Hint) -> types.InlayHint:
+    # (the document's own conversion splits its text again for each position)
     position = ServerTextPosition(max(hint.line - 1, 0), max(hint.column - 1, 0))
     return types.InlayHint(
-        position=document.position_to_client_units(position),
+        position=codec.position_to_client_units(lines, position),
         label=hint.label,
         kind=types.InlayHintKind.Type if hint.kind == "type" else types.InlayHintKind.Parameter,
         tooltip=hint.tooltip or None,

@@ -8,7 +8,7 @@ from lsprotocol import types
 
 from tvmscript_server.guard import never_crash
 from tvmscript_server.navigation import symbol_at
-from tvmscript_server.ranges import to_lsp_range
+from tvmscript_server.ranges import span_to_range
 
 if TYPE_CHECKING:
     from tvmscript_server.server import TVMScriptServer
@@ -29,4 +29,5 @@ def register(server: TVMScriptServer) -> None:
         if symbol is None:
             return None
         spans = symbol.occurrences() if params.context.include_declaration else symbol.references
-        return [types.Location(uri=uri, range=to_lsp_range(document, s)) for s in spans]
+        lines, codec = document.lines, document.position_codec  # (split once)
+        return [types.Location(uri=uri, range=span_to_range(codec, lines, s)) for s in spans]

@@ -19,7 +19,7 @@ from tvmscript_server.navigation import (
     rename_target,
     symbol_at,
 )
-from tvmscript_server.ranges import to_lsp_range
+from tvmscript_server.ranges import span_to_range, to_lsp_range
 
 if TYPE_CHECKING:
     from tvmscript_server.server import TVMScriptServer
@@ -71,8 +71,9 @@ def _rename(
         check_new_name(document.source, index, symbol, params.new_name)
     except RenameRefused as refused:
         return refused
+    lines, codec = document.lines, document.position_codec  # (split once)
     edits = [
-        types.TextEdit(range=to_lsp_range(document, span), new_text=params.new_name)
+        types.TextEdit(range=span_to_range(codec, lines, span), new_text=params.new_name)
         for span in symbol.occurrences()
     ]
     return types.WorkspaceEdit(changes={uri: edits})

@@ -455,7 +455,7 @@ def _definition(
     if info is None:
         _report_unresolved(parser, stmt, decorators)
         return False
-    node = doc.to_doc(stmt, source)
+    node = parser.definition_doc(stmt, source)
     assert isinstance(node, doc.FunctionDef | doc.ClassDef)
     if info.kind == "macro":
         assert isinstance(node, doc.FunctionDef)

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 from tvmscript.core.ir.module import IRModule
+from tvmscript.core.relax import expr as rx
 from tvmscript.core.relax.expr import Function as RelaxFunction
+from tvmscript.core.relax.struct_info import StructInfo
 from tvmscript.core.tir.function import PrimFunc
 from tvmscript.script.printer import doc as D
 from tvmscript.script.printer import ir as _ir  # (registers printers)
@@ -28,10 +31,11 @@ from tvmscript.script.printer import tir as _tir  # noqa: F401  (registers print
 from tvmscript.script.printer.access_path import NULL_PATH, AccessPath
 from tvmscript.script.printer.doc_printer import to_python_script
 from tvmscript.script.printer.ir_docsifier import IRDocsifier, PrinterConfig
+from tvmscript.script.printer.relax.binding import binding_annotation
 from tvmscript.script.printer.tir.utils import TOKEN as TIR_TOKEN
 from tvmscript.script.printer.tir.utils import set_common_prefix_root
 
-__all__ = ["PrinterConfig", "print_script", "show"]
+__all__ = ["PrinterConfig", "annotation_text", "print_script", "show", "struct_info_text"]
 
 _METADATA_NOTE = "Metadata omitted. Use show_meta=True in script() method to show it."
 
@@ -99,6 +103,43 @@ def print_script(obj: object, **options: Any) -> str:
     finally:
         if paused:
             gc.enable()
+
+
+def annotation_text(
+    var: rx.Var, value: rx.Expr | None, global_infos: Mapping[str, Any] | None = None
+) -> str | None:
+    """The annotation TVM prints for the Relax binding ``var = value``; None when it prints none.
+
+    TVM prints every binding's struct info but an ``R.call_tir``/``R.call_dps_packed``'s that
+    its declared output already says. ``global_infos`` are the module's (a ``vdevice`` is
+    printed as its index among them).
+    """
+    binding = rx.VarBinding(var, value) if value is not None else None
+    d = IRDocsifier(PrinterConfig())
+    if global_infos:
+        d.extra["global_infos"] = global_infos
+    with _relax.RelaxFrame(d) as f:
+        f.add_dispatch_token(_relax.TOKEN)
+        if binding is not None:
+            doc = binding_annotation(binding, NULL_PATH, d)
+        elif var.struct_info is not None:
+            doc = d.as_doc(var.struct_info, NULL_PATH)
+        else:
+            doc = None
+        if doc is None:
+            return None
+        return to_python_script(D.StmtBlockDoc([D.ExprStmtDoc(doc)]), 4).rstrip("\n")
+
+
+def struct_info_text(info: StructInfo, global_infos: Mapping[str, Any] | None = None) -> str:
+    """``info`` as TVM prints it in an annotation (``R.Tensor((n, 4), dtype="float32")``)."""
+    d = IRDocsifier(PrinterConfig())
+    if global_infos:
+        d.extra["global_infos"] = global_infos
+    with _relax.RelaxFrame(d) as f:
+        f.add_dispatch_token(_relax.TOKEN)
+        doc = d.as_doc(info, NULL_PATH)
+        return to_python_script(D.StmtBlockDoc([D.ExprStmtDoc(doc)]), 4).rstrip("\n")
 
 
 def _root(cfg: PrinterConfig) -> AccessPath:

@@ -22,11 +22,18 @@ class IRModuleFrame(Frame):
         self.attrs: dict[str, Any] = {}
         self.global_infos: dict[str, Any] = {}
 
-    def declare(self, name: str, signature: Node | None) -> GlobalVar:
-        """The `GlobalVar` of ``name``, declared now (an error if already declared)."""
+    def declare(
+        self, name: str, signature: Node | None, global_var: GlobalVar | None = None
+    ) -> GlobalVar:
+        """The `GlobalVar` of ``name``, declared now (an error if already declared).
+
+        ``global_var``: the one to use (an earlier parse's, whose functions call it).
+        """
         if name in self.global_vars:
             raise ValueError(f"function '{name}' is declared twice in the module")
-        gv = self.global_vars[name] = GlobalVar(name)
+        if global_var is not None and global_var.name_hint != name:
+            raise ValueError(f"the global variable of '{name}' is '{global_var.name_hint}'")
+        gv = self.global_vars[name] = global_var or GlobalVar(name)
         self.functions[gv] = None
         if signature is not None:
             self.set_signature(gv, signature)

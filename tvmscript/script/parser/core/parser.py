@@ -8,9 +8,10 @@ statement (``TVMSCRIPT_DEBUG=1`` re-raises them).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import ast
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tvmscript.diagnostics import Diagnostic, DiagnosticError, debug_enabled
 from tvmscript.script.ir_builder.base import BuilderError, IRBuilder
@@ -21,6 +22,10 @@ from tvmscript.script.parser.core.macro import MacroReturn
 from tvmscript.script.parser.core.operators import operator_for
 from tvmscript.script.parser.core.poison import POISON
 from tvmscript.script.parser.core.var_table import VarTable
+
+if TYPE_CHECKING:
+    from tvmscript.core.ir.module import GlobalVar
+    from tvmscript.script.parser.core.source import Source
 
 
 class Parser:
@@ -146,6 +151,29 @@ class Parser:
 
     def attribute_resolved(self, node: doc.Attribute, value: Any) -> None:
         """Hook: the attribute access ``node`` (``base.attr``) was evaluated to ``value``."""
+
+    # --- hooks: a subclass reuses what an earlier parse of the same text made ----------------
+
+    def definition_doc(self, stmt: ast.stmt, source: Source) -> doc.Stmt:
+        """Hook: the Doc AST of the top-level definition ``stmt`` (of ``source``)."""
+        return doc.to_doc(stmt, source)
+
+    def module_global_var(self, module: doc.ClassDef, name: str) -> GlobalVar | None:
+        """Hook: the `GlobalVar` to declare module function ``name`` with (None: a new one)."""
+        del module, name
+        return None
+
+    def module_member(
+        self, module: doc.ClassDef, node: doc.FunctionDef, step: str, run: Callable[[], Any]
+    ) -> Any:
+        """Hook: ``run()`` one step of a module function, and give what it gives.
+
+        Steps: ``"decorator"`` (its meaning), ``"signature"`` (a PrimFunc's), ``"body"``. A
+        subclass may give what an earlier parse's ``run()`` gave instead, doing what it did
+        (an ``@I.ir_module`` class is one statement: an edit of one function re-runs them all).
+        """
+        del module, node, step
+        return run()
 
     def _observe_evaluations(self) -> None:
         """Call the two evaluation hooks, when a subclass overrides them (else no cost)."""

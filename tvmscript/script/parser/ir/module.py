@@ -15,6 +15,7 @@ first (the Relax parser hides it until then).
 from __future__ import annotations
 
 import difflib
+from functools import partial
 from typing import Any
 
 from tvmscript.core.ir.module import GlobalVar
@@ -68,7 +69,11 @@ def parse_ir_module(p: Parser, node: doc.ClassDef) -> None:
     members: list[tuple[doc.FunctionDef, DecoratorInfo]] = []
     others: list[doc.Stmt] = []
     for stmt in node.body:
-        if isinstance(stmt, doc.FunctionDef) and (info := decorator_info(p, stmt)) is not None:
+        info = None
+        if isinstance(stmt, doc.FunctionDef):
+            info = p.module_member(node, stmt, "decorator", partial(decorator_info, p, stmt))
+        if info is not None:
+            assert isinstance(stmt, doc.FunctionDef)
             members.append((stmt, info))
         else:
             others.append(stmt)
@@ -82,13 +87,14 @@ def parse_ir_module(p: Parser, node: doc.ClassDef) -> None:
             p.visit_body(_module_statements(others))
             for func, _ in members:
                 try:
-                    ref.functions[func.name] = IB.decl_function(func.name)
+                    gv = p.module_global_var(node, func.name)
+                    ref.functions[func.name] = module.declare(func.name, None, gv)
                 except ValueError as exc:
                     p.report(DiagnosticError.at(func.span, "duplicate-function", str(exc)))
             _declare_relax_signatures(p, members, ref, module)
-            _declare_tir_signatures(p, members, ref, module)
+            _declare_tir_signatures(p, node, members, ref, module)
             for func, info in sorted(members, key=lambda m: m[1].kind != "prim_func"):
-                _parse_member(p, func, info)
+                p.module_member(node, func, "body", partial(_parse_member, p, func, info))
             undefined = any(f is None for f in module.functions.values())
             if undefined or _error_count(p) > before:
                 raise _Abandon  # a function failed: no module (and no cascading errors)
@@ -127,7 +133,11 @@ def _declare_relax_signatures(
 
 
 def _declare_tir_signatures(
-    p: Parser, members: list[tuple[doc.FunctionDef, DecoratorInfo]], ref: ModuleRef, module: Any
+    p: Parser,
+    node: doc.ClassDef,
+    members: list[tuple[doc.FunctionDef, DecoratorInfo]],
+    ref: ModuleRef,
+    module: Any,
 ) -> None:
     """PrimFunc signatures (parameters, return type): calls between PrimFuncs are typed."""
     from tvmscript.script.parser.tir.function import declare_signature
@@ -135,7 +145,8 @@ def _declare_tir_signatures(
     for func, info in members:
         if info.kind != "prim_func" or func.name not in ref.functions:
             continue
-        if (sig := declare_signature(p, func, info.options)) is not None:
+        declare = partial(declare_signature, p, func, info.options)
+        if (sig := p.module_member(node, func, "signature", declare)) is not None:
             module.set_signature(ref.functions[func.name], sig)
 
 

@@ -20,7 +20,7 @@ from tvmscript.script.printer.relax.utils import (
 from tvmscript.script.tokens import Token
 
 
-def _annotation(b: rx.Binding, p: AccessPath, d: IRDocsifier) -> D.ExprDoc | None:
+def binding_annotation(b: rx.Binding, p: AccessPath, d: IRDocsifier) -> D.ExprDoc | None:
     """The binding's annotation; a scalar's is always printed (as TVM)."""
     var_p = p.attr("var")
     ann = struct_info_as_ann(b.var, var_p, d, b.value)  # type: ignore[attr-defined]
@@ -35,7 +35,7 @@ def _print_var_binding(b: rx.VarBinding, p: AccessPath, d: IRDocsifier) -> D.Doc
     frame = d.frames[-1]
     # Step 1. `if` binds its variable at the end of each branch.
     if isinstance(value, rx.If):
-        ann = _annotation(b, p, d)
+        ann = binding_annotation(b, p, d)
         lhs = define_relax_var(b.var, frame, d)
         return print_if(value, value_p, d, lhs, ann)
     # Step 2. A local function prints as a nested `def` named after its variable.
@@ -51,7 +51,7 @@ def _print_var_binding(b: rx.VarBinding, p: AccessPath, d: IRDocsifier) -> D.Doc
     if d.cfg.syntax_sugar and is_void(value_info or var_info) and is_void(var_info or value_info):
         return D.ExprStmtDoc(d.as_doc(value, value_p))
     rhs = d.as_doc(value, value_p)
-    ann = _annotation(b, p, d)
+    ann = binding_annotation(b, p, d)
     return D.AssignDoc(define_relax_var(b.var, frame, d), rhs, ann)
 
 
