@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 import tvmscript
+from tvmscript.diagnostics import Diagnostic
 from tvmscript.script.outline import Outline, TopLevel, outline
 
 _SUGGESTION: Final = re.compile(r"did you mean '([^']+)'\?")
@@ -99,14 +100,26 @@ def suggestion_fix(
 
 def _definition_diagnostics(text: str, line: int) -> list[tuple[int, int, int]] | None:
     """The diagnostics (0-based line, start and end column) of the definition at ``line``."""
+    checked = _definition_check(text, line)
+    if checked is None:
+        return None
+    found, shift = checked
+    return [(d.line + shift, d.column - 1, d.end_column - 1) for d in found]
+
+
+def _definition_check(text: str, line: int) -> tuple[list[Diagnostic], int] | None:
+    """The check of the definition at ``line`` (with the imports and constants before it).
+
+    Returns the diagnostics and the shift from their 1-based lines to the document's 0-based
+    lines, or None when no definition covers ``line``.
+    """
     doc = outline(text)
     definition = doc.definition_at(line)
     if definition is None:
         return None
     prelude = doc.prelude_before(definition.start)
     shift = definition.start - prelude.count("\n") - 1
-    found = tvmscript.check_source(prelude + definition.text(doc.lines))
-    return [(d.line + shift, d.column - 1, d.end_column - 1) for d in found]
+    return tvmscript.check_source(prelude + definition.text(doc.lines)), shift
 
 
 # ---- T.handle + T.match_buffer -> T.Buffer parameter -------------------------------------------
@@ -278,14 +291,10 @@ def s_tir_fix(text: str, line: int, column: int, end_line: int, end_column: int)
         edit = Edit(line, end, line, end, "(s_tir=True)")
     else:
         return None
-    fixed = apply_edits(text, (edit,))
-    doc = outline(fixed)
-    definition = doc.definition_at(line)
-    if definition is None:
-        return None
-    prelude = doc.prelude_before(definition.start)
-    found = tvmscript.check_source(prelude + definition.text(doc.lines))
-    if any(d.code == "missing-s-tir" or d.severity == "error" for d in found):
+    checked = _definition_check(apply_edits(text, (edit,)), line)
+    if checked is None or any(
+        d.code == "missing-s-tir" or d.severity == "error" for d in checked[0]
+    ):
         return None
     return Fix("Declare the prim_func with s_tir=True (TVM 0.27)", (edit,))
 
@@ -322,13 +331,7 @@ def cls_binding_fix(text: str, message: str, line: int) -> Fix | None:
         return None  # `def f(): x = 1` on one line
     at = definition.start + first.lineno - 1
     edit = Edit(at, 0, at, 0, f"{indent}{found.group(1)}\n")
-    fixed = apply_edits(text, (edit,))
-    after = outline(fixed)
-    moved = after.definition_at(line)
-    if moved is None:
-        return None
-    prelude = after.prelude_before(moved.start)
-    codes = {d.code for d in tvmscript.check_source(prelude + moved.text(after.lines))}
-    if "missing-cls-binding" in codes:
+    checked = _definition_check(apply_edits(text, (edit,)), line)
+    if checked is None or any(d.code == "missing-cls-binding" for d in checked[0]):
         return None
     return Fix(f"Insert '{found.group(1)}'", (edit,))

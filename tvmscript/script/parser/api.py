@@ -446,12 +446,11 @@ def _definition(
     except DiagnosticError:  # syntax TVMScript has no use for: not a TVMScript decorator
         return False
     # Resolving decorators evaluates them: an unknown one (``@pytest.mark...``) says nothing.
-    before, noted = len(parser.diagnostics), set(parser.unevaluated_noted)
-    info = decorators_info(parser, decorators)
-    parser.diagnostics[before:] = [
-        d for d in parser.diagnostics[before:] if d.code != "unevaluated-global"
-    ]
-    parser.unevaluated_noted = noted
+    parser.noting_unevaluated = False
+    try:
+        info = decorators_info(parser, decorators)
+    finally:
+        parser.noting_unevaluated = True
     if info is None:
         _report_unresolved(parser, stmt, decorators)
         return False

@@ -205,7 +205,7 @@ class Evaluator:
         The file is never run: ``n = compute()`` or a plain Python helper has no value here.
         """
         noted = self.parser.unevaluated_noted
-        if node.id in noted:
+        if node.id in noted or not self.parser.noting_unevaluated:
             return
         noted.add(node.id)
         self.parser.diagnostics.append(

@@ -35,6 +35,7 @@ class Parser:
         self.globals = globals_
         self.globals_poisoned = any(v is POISON for v in globals_.values())
         self.unevaluated_noted: set[str] = set()  # globals said to be unknown (once each)
+        self.noting_unevaluated = True  # off while decorators are resolved
         self.diagnostics = diagnostics
         self.var_table = VarTable()
         self.evaluator = Evaluator(self)
