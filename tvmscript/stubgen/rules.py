@@ -187,7 +187,10 @@ def _remap(emit: Emitter, name: str, fn: Callable[..., Any]) -> list[str]:
     """``vi, vj = T.axis.remap("SR", [i, j])``: one block axis per letter of the kinds."""
     signature, texts = _live(emit, fn)
     kinds = next(iter(signature.parameters))
-    rest = ", ".join(texts[1:])
+    # A `for i in range(n)` loop variable is an int to a type checker, a Var to TVMScript.
+    loop_vars = "Sequence[_ir.PrimExpr]"
+    assert loop_vars in texts[1], texts[1]
+    rest = ", ".join([texts[1].replace(loop_vars, "Sequence[_ir.PrimExpr | int]"), *texts[2:]])
     heads = []
     for n in range(1, MAX_REMAP + 1):
         literals = ", ".join(repr("".join(p)) for p in itertools.product("SR", repeat=n))

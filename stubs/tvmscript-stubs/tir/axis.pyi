@@ -27,22 +27,22 @@ def reduce(dom: _ir.DomLike, binding: _ir.PrimExpr | int, dtype: str = 'int32') 
     """A reduction block axis over ``dom`` bound to ``binding``."""
 
 @overload
-def remap(kinds: Literal['S', 'R'], bindings: Sequence[_ir.PrimExpr], dtype: str = 'int32') -> _ir.Var:
+def remap(kinds: Literal['S', 'R'], bindings: Sequence[_ir.PrimExpr | int], dtype: str = 'int32') -> _ir.Var:
     """One axis per letter of ``kinds`` ("S" spatial, "R" reduce), each over its loop's range."""
 @overload
-def remap(kinds: Literal['SS', 'SR', 'RS', 'RR'], bindings: Sequence[_ir.PrimExpr], dtype: str = 'int32') -> tuple[_ir.Var, _ir.Var]:
+def remap(kinds: Literal['SS', 'SR', 'RS', 'RR'], bindings: Sequence[_ir.PrimExpr | int], dtype: str = 'int32') -> tuple[_ir.Var, _ir.Var]:
     """One axis per letter of ``kinds`` ("S" spatial, "R" reduce), each over its loop's range."""
 @overload
-def remap(kinds: Literal['SSS', 'SSR', 'SRS', 'SRR', 'RSS', 'RSR', 'RRS', 'RRR'], bindings: Sequence[_ir.PrimExpr], dtype: str = 'int32') -> tuple[_ir.Var, _ir.Var, _ir.Var]:
+def remap(kinds: Literal['SSS', 'SSR', 'SRS', 'SRR', 'RSS', 'RSR', 'RRS', 'RRR'], bindings: Sequence[_ir.PrimExpr | int], dtype: str = 'int32') -> tuple[_ir.Var, _ir.Var, _ir.Var]:
     """One axis per letter of ``kinds`` ("S" spatial, "R" reduce), each over its loop's range."""
 @overload
-def remap(kinds: Literal['SSSS', 'SSSR', 'SSRS', 'SSRR', 'SRSS', 'SRSR', 'SRRS', 'SRRR', 'RSSS', 'RSSR', 'RSRS', 'RSRR', 'RRSS', 'RRSR', 'RRRS', 'RRRR'], bindings: Sequence[_ir.PrimExpr], dtype: str = 'int32') -> tuple[_ir.Var, _ir.Var, _ir.Var, _ir.Var]:
+def remap(kinds: Literal['SSSS', 'SSSR', 'SSRS', 'SSRR', 'SRSS', 'SRSR', 'SRRS', 'SRRR', 'RSSS', 'RSSR', 'RSRS', 'RSRR', 'RRSS', 'RRSR', 'RRRS', 'RRRR'], bindings: Sequence[_ir.PrimExpr | int], dtype: str = 'int32') -> tuple[_ir.Var, _ir.Var, _ir.Var, _ir.Var]:
     """One axis per letter of ``kinds`` ("S" spatial, "R" reduce), each over its loop's range."""
 @overload
-def remap(kinds: Literal['SSSSS', 'SSSSR', 'SSSRS', 'SSSRR', 'SSRSS', 'SSRSR', 'SSRRS', 'SSRRR', 'SRSSS', 'SRSSR', 'SRSRS', 'SRSRR', 'SRRSS', 'SRRSR', 'SRRRS', 'SRRRR', 'RSSSS', 'RSSSR', 'RSSRS', 'RSSRR', 'RSRSS', 'RSRSR', 'RSRRS', 'RSRRR', 'RRSSS', 'RRSSR', 'RRSRS', 'RRSRR', 'RRRSS', 'RRRSR', 'RRRRS', 'RRRRR'], bindings: Sequence[_ir.PrimExpr], dtype: str = 'int32') -> tuple[_ir.Var, _ir.Var, _ir.Var, _ir.Var, _ir.Var]:
+def remap(kinds: Literal['SSSSS', 'SSSSR', 'SSSRS', 'SSSRR', 'SSRSS', 'SSRSR', 'SSRRS', 'SSRRR', 'SRSSS', 'SRSSR', 'SRSRS', 'SRSRR', 'SRRSS', 'SRRSR', 'SRRRS', 'SRRRR', 'RSSSS', 'RSSSR', 'RSSRS', 'RSSRR', 'RSRSS', 'RSRSR', 'RSRRS', 'RSRRR', 'RRSSS', 'RRSSR', 'RRSRS', 'RRSRR', 'RRRSS', 'RRRSR', 'RRRRS', 'RRRRR'], bindings: Sequence[_ir.PrimExpr | int], dtype: str = 'int32') -> tuple[_ir.Var, _ir.Var, _ir.Var, _ir.Var, _ir.Var]:
     """One axis per letter of ``kinds`` ("S" spatial, "R" reduce), each over its loop's range."""
 @overload
-def remap(kinds: str, bindings: Sequence[_ir.PrimExpr], dtype: str = 'int32') -> Any:
+def remap(kinds: str, bindings: Sequence[_ir.PrimExpr | int], dtype: str = 'int32') -> Any:
     """One axis per letter of ``kinds`` ("S" spatial, "R" reduce), each over its loop's range."""
 
 def scan(dom: _ir.DomLike, binding: _ir.PrimExpr | int, dtype: str = 'int32') -> _ir.Var:
