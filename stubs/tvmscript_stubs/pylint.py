@@ -47,6 +47,7 @@ def register(linter: PyLinter) -> None:
     manager.register_failed_import_hook(_failed_import)
     manager.register_transform(nodes.ClassDef, _ir_module_class, _is_ir_module)
     manager.register_transform(nodes.FunctionDef, _script_signature, _is_script_function)
+    manager.register_transform(nodes.FunctionDef, _unread_loop_vars, _is_script_function)
 
 
 def _failed_import(modname: str) -> nodes.Module:
@@ -191,6 +192,24 @@ def _script_signature(node: nodes.FunctionDef) -> None:
             scope, found = name.lookup(name.name)
             if name.name in symbolic and (not found or scope is node):
                 _replace(name, nodes.Const(name.name, name.lineno, name.col_offset, name.parent))
+
+
+def _unread_loop_vars(node: nodes.FunctionDef) -> None:
+    """A loop variable the body never reads still declares its loop: no ``unused-variable``.
+
+    Taken out of the function's locals only when every binding of the name is a loop target.
+    """
+    read = {name.name for name in node.nodes_of_class(nodes.Name)}
+    for name, bindings in list(node.locals.items()):
+        if name not in read and all(_is_loop_target(b) for b in bindings):
+            del node.locals[name]
+
+
+def _is_loop_target(binding: nodes.NodeNG) -> bool:
+    parent = binding.parent
+    while isinstance(parent, nodes.Tuple | nodes.List):
+        binding, parent = parent, parent.parent
+    return isinstance(parent, nodes.For) and parent.target is binding
 
 
 def _string_dims(annotations: list[nodes.NodeNG]) -> frozenset[str]:

@@ -22,6 +22,7 @@ class Module:
         for i, u in T.grid(4, 1):
             with T.sblock("b"):
                 vi = T.axis.spatial(4, i)
+                vu = T.axis.spatial(1, u)
                 A[vi, 0] = T.float32(0)
 
 
@@ -41,8 +42,8 @@ def test_lint_drops_only_false_messages_on_parsed_tvmscript(
     out = capsys.readouterr().out
     kept, _, explained = out.partition("tvmscript lint: dropped")
     assert "Unused variable 'unused'" in kept  # plain Python: kept
-    assert "'u'" not in kept  # a TVMScript loop variable: dropped
-    assert "Unused variable 'u'" in explained
+    assert "'vu'" not in kept  # a TVMScript block axis: dropped
+    assert "Unused variable 'vu'" in explained
     assert "block axis or loop variable" in explained
     assert status == 4  # pylint's own status: a warning remains
 
@@ -53,7 +54,7 @@ def test_lint_keeps_messages_of_tvmscript_our_parser_rejects(
     (tmp_path / "k.py").write_text(KERNEL.replace("T.float32(0)", "T.float32(0) + nowhere"))
     main(["lint", "--pylint", str(tmp_path / "k.py")])
     out = capsys.readouterr().out
-    assert "Unused variable 'u'" in out
+    assert "Unused variable 'vu'" in out
     assert "Undefined variable 'nowhere'" in out
 
 
