@@ -14,6 +14,7 @@ from tvmscript import check_source
 from tvmscript.diagnostics import Diagnostic
 
 TEXTS = [p.text for p in corpus_rows("tir")]
+RELAX_TEXTS = [p.text for p in corpus_rows("relax")]
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _IDENTS = [
     "T",
@@ -50,6 +51,27 @@ _IDENTS = [
     "\t",
     "é",
 ]
+_RELAX_IDENTS = [
+    *_IDENTS,
+    "R",
+    "R.add",
+    "R.Tensor",
+    "R.Tuple",
+    "R.dataflow",
+    "R.output",
+    "R.function",
+    "R.const",
+    "R.call_tir",
+    "R.match_cast",
+    "R.shape",
+    "R.prim_value",
+    "cls",
+    "lv",
+    '"float32"',
+    ",",
+    "-1",
+    "...",
+]
 
 
 def _delete_token(text: str, k: int) -> str:
@@ -80,15 +102,15 @@ def _truncate(text: str, k: int) -> str:
 
 
 @st.composite
-def mutated(draw: st.DrawFn) -> str:
-    text = draw(st.sampled_from(TEXTS))
+def mutated(draw: st.DrawFn, texts: list[str] = TEXTS, idents: list[str] = _IDENTS) -> str:
+    text = draw(st.sampled_from(texts))
     for _ in range(draw(st.integers(1, 4))):
         kind = draw(st.sampled_from(["delete", "replace", "swap", "truncate", "insert"]))
         k = draw(st.integers(0, 10**6))
         if kind == "delete":
             text = _delete_token(text, k)
         elif kind == "replace":
-            text = _replace_token(text, k, draw(st.sampled_from(_IDENTS)))
+            text = _replace_token(text, k, draw(st.sampled_from(idents)))
         elif kind == "swap":
             text = _swap_lines(text, k, draw(st.integers(0, 10**6)))
         elif kind == "truncate":
@@ -108,6 +130,22 @@ def mutated(draw: st.DrawFn) -> str:
 )
 @given(mutated())
 def test_check_source_survives_mutations(text: str) -> None:
+    _survives(text)
+
+
+@pytest.mark.requires_corpus
+@settings(
+    max_examples=1500,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(mutated(RELAX_TEXTS, _RELAX_IDENTS))
+def test_check_source_survives_mutations_of_relax(text: str) -> None:
+    _survives(text)
+
+
+def _survives(text: str) -> None:
     start = time.perf_counter()
     diagnostics = check_source(text, "mutated.py")
     elapsed = time.perf_counter() - start

@@ -499,3 +499,29 @@ def test_check_well_formed_false_turns_off_the_well_formedness_checks() -> None:
             return y
     """)
     assert found == []
+
+
+def test_a_decorator_called_on_a_value_is_an_error_not_an_internal_one() -> None:
+    [d] = diags(f"""
+        {HEADER}
+        @R.function
+        def f(x: R.Tensor((4,), "float32")):
+            y = R.function(x)
+            return x
+    """)
+    assert pinned(d) == ("unsupported-call", 5, 9)
+    assert d.message == (
+        "'R.function' is a decorator: it goes above a def or class, it is not called on a value "
+        "in TVMScript"
+    )
+
+
+def test_const_with_a_dtype_numpy_cannot_read_says_so() -> None:
+    [d] = diags(f"""
+        {HEADER}
+        @R.function
+        def f(x: R.Tensor((4,), "float32")):
+            y = R.multiply(x, R.const(2.0, ","))
+            return y
+    """)
+    assert (d.code, d.line, d.message) == ("invalid-argument", 5, "unknown data type ','")

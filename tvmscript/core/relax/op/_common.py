@@ -126,6 +126,11 @@ def to_tuple(value: Expr | Sequence[Expr]) -> Expr:
 
 def constant(value: object, dtype: str | None = None) -> Constant:
     """``R.const(value, dtype)``: Python floats default to float32, ints to int32."""
+    if dtype is not None:
+        try:
+            np.dtype(dtype)
+        except (TypeError, ValueError, SyntaxError):  # numpy parses "a,b" as a record type
+            raise ValueError(f"unknown data type '{dtype}'") from None
     if isinstance(value, np.ndarray):
         data = value.astype(dtype) if dtype is not None else value
     else:

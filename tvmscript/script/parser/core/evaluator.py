@@ -440,12 +440,14 @@ class Evaluator:
             )
         if not is_allowed_callable(func):
             name = getattr(func, "__name__", type(func).__name__)
-            raise DiagnosticError.at(
-                node.func.span,
-                "unsupported-call",
-                f"'{name}' cannot be called in TVMScript: only T/R/I functions, IR methods and "
-                "simple builtins are evaluated",
+            message = (
+                f"'{_written(node.func, name)}' is a decorator: it goes above a def or class, it "
+                "is not called on a value in TVMScript"
+                if _is_decorator(func)
+                else f"'{name}' cannot be called in TVMScript: only T/R/I functions, IR methods "
+                "and simple builtins are evaluated"
             )
+            raise DiagnosticError.at(node.func.span, "unsupported-call", message)
         try:
             return func(*args, **kwargs)
         except DiagnosticError:
@@ -488,9 +490,28 @@ def is_allowed_callable(func: Any) -> bool:
     return allowed
 
 
+def _written(node: doc.Expr, default: str) -> str:
+    """``R.function`` for that expression: how the user spelt a callee."""
+    parts: list[str] = []
+    while isinstance(node, doc.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, doc.Name):
+        return default
+    return ".".join([node.id, *reversed(parts)])
+
+
+def _is_decorator(func: Any) -> bool:
+    from tvmscript.script.parser import decorators
+
+    return decorators.kind_of(func) is not None
+
+
 def _is_allowed(func: Any) -> bool:
     if id(func) in _SAFE_CALLABLES:
         return True
+    if _is_decorator(func):  # `R.function(x)`: it would read Python source, not the script's
+        return False
     owner = getattr(func, "__self__", None)
     if owner is not None and not isinstance(owner, types.ModuleType):
         if isinstance(owner, (str, list, tuple, dict, int, float)):  # e.g. "SS".split, d.get
