@@ -57,7 +57,7 @@ def _options(p: Parser, deco: doc.Call, decorator: Any) -> dict[str, Any]:
     args = [p.eval_expr(a) for a in deco.args]
     options = {kw.arg: p.eval_expr(kw.value) for kw in deco.keywords if kw.arg is not None}
     try:
-        inspect.signature(decorator).bind(*args, **options)
+        _signature(decorator).bind(*args, **options)
     except TypeError as exc:
         name = _dotted(deco.func)
         raise DiagnosticError.at(deco.span, "invalid-call", f"@{name}(): {exc}") from None
@@ -68,6 +68,19 @@ def _options(p: Parser, deco: doc.Call, decorator: Any) -> dict[str, Any]:
             deco.args[0].span, "invalid-call", f"@{_dotted(deco.func)}() takes keywords only"
         )
     return options
+
+
+_SIGNATURES: dict[int, tuple[Any, inspect.Signature]] = {}
+
+
+def _signature(decorator: Any) -> inspect.Signature:
+    """``inspect.signature`` of a decorator, computed once per decorator object."""
+    known = _SIGNATURES.get(id(decorator))
+    if known is not None and known[0] is decorator:
+        return known[1]
+    signature = inspect.signature(decorator)
+    _SIGNATURES[id(decorator)] = (decorator, signature)
+    return signature
 
 
 def _kind_of(p: Parser, target: doc.Expr) -> tuple[Any, DefinitionKind | None]:

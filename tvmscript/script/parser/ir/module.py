@@ -142,12 +142,20 @@ def _declare_tir_signatures(
     """PrimFunc signatures (parameters, return type): calls between PrimFuncs are typed."""
     from tvmscript.script.parser.tir.function import declare_signature
 
+    text = _class_text(node)
     for func, info in members:
         if info.kind != "prim_func" or func.name not in ref.functions:
             continue
+        if text.count(func.name) < 2:
+            continue  # only its own `def` names it: no function calls it before it is built
         declare = partial(declare_signature, p, func, info.options)
         if (sig := p.module_member(node, func, "signature", declare)) is not None:
             module.set_signature(ref.functions[func.name], sig)
+
+
+def _class_text(node: doc.ClassDef) -> str:
+    start, _, end, _ = node.pos
+    return "\n".join(node.src.lines[start - 1 : end])
 
 
 def _module_statements(stmts: list[doc.Stmt]) -> list[doc.Stmt]:

@@ -307,7 +307,11 @@ def _scalar_param_dtypes(node: doc.FunctionDef) -> dict[str, str]:
 
 
 def _walk(node: doc.Node) -> list[doc.Node]:
-    out = [node]
-    for child in doc.children(node):
-        out.extend(_walk(child))
+    """``node`` and every node under it, in pre-order."""
+    out: list[doc.Node] = []
+    stack = [node]
+    while stack:
+        top = stack.pop()
+        out.append(top)
+        stack.extend(reversed(doc.children(top)))
     return out
