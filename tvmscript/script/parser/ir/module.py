@@ -142,7 +142,8 @@ def _declare_tir_signatures(
     """PrimFunc signatures (parameters, return type): calls between PrimFuncs are typed."""
     from tvmscript.script.parser.tir.function import declare_signature
 
-    text = _class_text(node)
+    # Relax functions are built after every PrimFunc: only PrimFunc bodies call one early.
+    text = "\n".join(_text(func) for func, info in members if info.kind == "prim_func")
     for func, info in members:
         if info.kind != "prim_func" or func.name not in ref.functions:
             continue
@@ -153,7 +154,7 @@ def _declare_tir_signatures(
             module.set_signature(ref.functions[func.name], sig)
 
 
-def _class_text(node: doc.ClassDef) -> str:
+def _text(node: doc.Node) -> str:
     start, _, end, _ = node.pos
     return "\n".join(node.src.lines[start - 1 : end])
 
