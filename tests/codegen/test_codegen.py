@@ -226,3 +226,35 @@ def test_vector_dtype_buffers_take_an_extra_axis() -> None:
     np.testing.assert_array_equal(b, 2 * a)
     with pytest.raises(ValueError, match="whose last axis has 4 elements"):
         fn(a.reshape(4, 8), b)
+
+
+WINDOW = """
+from tvmscript import tir as T
+
+@T.prim_func(s_tir=True)
+def conv1d(X: T.Buffer((66,), "float32"), W: T.Buffer((3,), "float32"),
+           Y: T.Buffer((64,), "float32"), S: T.Buffer((1,), "float32")):
+    T.func_attr({"tirx.noalias": True})
+    for i in range(64):
+        Y[i] = T.float32(0)
+        for r in range(3):
+            Y[i] = Y[i] + X[i + r] * W[r]
+    S[0] = T.float32(0)
+    for i in range(64):
+        S[0] = S[0] + Y[i]
+"""
+
+
+def test_a_short_window_is_unrolled_and_summed_in_order() -> None:
+    """A 3-wide reduction: unrolled, strict order; a 64-long one may reassociate."""
+    ir = llvm_ir_text(tvmscript.from_source(WINDOW), "conv1d")
+    assert '!{!"llvm.loop.unroll.full"}' in ir
+    assert ir.count("fadd reassoc") == 1  # the 64-long sum of S only
+    fn = tvmscript.compile(tvmscript.from_source(WINDOW))["conv1d"]
+    rng = np.random.default_rng(0)
+    x, w = rng.standard_normal(66).astype(np.float32), rng.standard_normal(3).astype(np.float32)
+    y, s = np.zeros(64, np.float32), np.zeros(1, np.float32)
+    fn(x, w, y, s)
+    want = np.array([sum(x[i + r] * w[r] for r in range(3)) for i in range(64)], np.float32)
+    np.testing.assert_allclose(y, want, rtol=1e-5)
+    np.testing.assert_allclose(s[0], want.sum(), rtol=1e-4)

@@ -83,6 +83,13 @@ class ModuleState:
         self.metadata.append(f'!{n + 1} = !{{!"llvm.loop.vectorize.enable", i1 false}}')
         return f"!{n}"
 
+    def full_unroll_metadata(self) -> str:
+        """A loop's ``!llvm.loop`` metadata: unroll it completely (LLVM's own unrolling is off)."""
+        n = len(self.metadata)
+        self.metadata.append(f"!{n} = distinct !{{!{n}, !{n + 1}}}")
+        self.metadata.append(f'!{n + 1} = !{{!"llvm.loop.unroll.full"}}')
+        return f"!{n}"
+
     def fresh(self, hint: str) -> str:
         self.counter += 1
         return f"{hint}{self.counter}"
@@ -114,6 +121,7 @@ class FunctionLowering(CallLowering):
         self.name = name
         self.noalias = noalias
         self.in_parallel = in_parallel
+        self.loop_extents: list[int | None] = []  # constant extents of the enclosing loops
         self.heap: list[Value] = []
         self.loops: list[_Loop] = []
         self.nontemporal = nontemporal
@@ -239,6 +247,13 @@ class FunctionLowering(CallLowering):
     # -- loops --------------------------------------------------------------------------------
 
     def for_loop(self, s: S.For) -> None:
+        self.loop_extents.append(s.extent.value if isinstance(s.extent, E.IntImm) else None)
+        try:
+            self._for_loop(s)
+        finally:
+            self.loop_extents.pop()
+
+    def _for_loop(self, s: S.For) -> None:
         if s.kind == S.ForKind.THREAD_BINDING:
             tag = s.thread_binding.thread_tag if s.thread_binding is not None else ""
             if not tag.startswith("vthread"):
@@ -320,11 +335,11 @@ class FunctionLowering(CallLowering):
         fb.br(latch)
         fb.place(latch)
         fb.emit(f"  {nxt} = add nsw {ty} {i.ref}, {inc}")
-        md = (
-            f", !llvm.loop {self.module.loop_metadata()}"
-            if self.module.has_vector_store(s.body)
-            else ""
-        )
+        md = ""
+        if self.module.has_vector_store(s.body):
+            md = f", !llvm.loop {self.module.loop_metadata()}"
+        elif _tiny(s):
+            md = f", !llvm.loop {self.module.full_unroll_metadata()}"
         fb.terminate(f"  br label %{head.label}{md}")
         fb.place(done)
 
@@ -507,7 +522,10 @@ class FunctionLowering(CallLowering):
         if s.predicate is not None:
             mask = self.to_bool(s.predicate)
             self.mask = mask
-        self.reduction = _reduction_update(s)
+        # Reassociating pays when LLVM can vectorize the loop around the update; around a
+        # loop of a few iterations (a 3x3 window) it only buys a masked horizontal sum.
+        short = bool(self.loop_extents) and (self.loop_extents[-1] or _LONG) < _LONG
+        self.reduction = None if short else _reduction_update(s)
         value = self.to_memory(self.expr(s.value), s.value.dtype)
         self.reduction = None
         self.mask = saved
@@ -552,6 +570,26 @@ class FunctionLowering(CallLowering):
         fb.emit(
             f"  call void @{name}({v.typed()}, <{n} x ptr> align {align} {ptrs.ref}, {m.typed()})"
         )
+
+
+def _tiny(s: S.For) -> bool:
+    """A loop of a few iterations around straight-line code (a 3-wide window): unrolled."""
+    if not isinstance(s.extent, E.IntImm) or s.extent.value > _TINY or s.step is not None:
+        return False
+    found = False
+
+    def check(n: object) -> None:
+        nonlocal found
+        found = found or isinstance(n, S.For | S.While)
+
+    walk(s.body, check)
+    return not found
+
+
+_TINY: Final = 4
+"""Innermost loops of at most this many iterations are unrolled completely."""
+_LONG: Final = 8
+"""Loops of fewer iterations keep a strict-order accumulation (no `reassoc`)."""
 
 
 def _reduction_update(s: S.BufferStore) -> E.PrimExpr | None:
