@@ -525,3 +525,15 @@ def test_const_with_a_dtype_numpy_cannot_read_says_so() -> None:
             return y
     """)
     assert (d.code, d.line, d.message) == ("invalid-argument", 5, "unknown data type ','")
+
+
+def test_prim_value_of_a_non_prim_value_says_what_it_got() -> None:
+    [d] = diags(f"""
+        {HEADER}
+        @R.function
+        def f(x: R.Tensor((4,), "float32")):
+            y = R.prim_value("n")
+            return x
+    """)
+    assert (d.code, d.line) == ("invalid-argument", 5)
+    assert d.message == "R.prim_value takes a TIR expression or a Python number, got 'str'"

@@ -82,8 +82,12 @@ def prim_value(value: E.PrimExpr | int | float | bool) -> PrimValue:
         expr = E.IntImm(INDEX, int(value))
     elif isinstance(value, float | np.floating):
         expr = E.FloatImm("float64", float(value))
-    else:
+    elif isinstance(value, E.PrimExpr):
         expr = value
+    else:
+        raise TypeError(
+            f"R.prim_value takes a TIR expression or a Python number, got '{type(value).__name__}'"
+        )
     return PrimValue(expr, struct_info=PrimStructInfo(expr.dtype, expr))
 
 
