@@ -108,6 +108,10 @@ def _walk_prim(e: object) -> Iterator[E.PrimExpr]:
 
 
 def _prim_vars(e: E.PrimExpr) -> list[E.Var]:
+    if isinstance(e, E.Var):  # the common dimension: a bare variable
+        return [e]
+    if isinstance(e, E.IntImm):
+        return []
     return [sub for sub in _walk_prim(e) if isinstance(sub, E.Var)]
 
 

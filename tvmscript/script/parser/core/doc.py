@@ -586,10 +586,27 @@ def _field_names(cls: type) -> tuple[str, ...]:
 def children(node: Node) -> list[Node]:
     """The Doc nodes directly under ``node`` (for walkers)."""
     out: list[Node] = []
-    for name in _field_names(type(node)):
+    names = _FIELD_NAMES.get(type(node)) or _field_names(type(node))
+    for name in names:
         value = getattr(node, name)
         if isinstance(value, Node):
             out.append(value)
-        elif isinstance(value, tuple):
-            out.extend(v for v in value if isinstance(v, Node))
+        elif type(value) is tuple and value:
+            out += [v for v in value if isinstance(v, Node)]
     return out
+
+
+def walk(node: Node) -> list[Node]:
+    """``node`` and every node under it, in pre-order."""
+    out: list[Node] = []
+    stack: list[Node] = [node]
+    leaves = _LEAVES
+    while stack:
+        top = stack.pop()
+        out.append(top)
+        if type(top) not in leaves:
+            stack.extend(reversed(children(top)))
+    return out
+
+
+_LEAVES: Final = frozenset({Name, Constant})

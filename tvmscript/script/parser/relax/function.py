@@ -10,7 +10,6 @@ know ``f``'s struct info wherever ``f`` is defined; the body's parse reuses that
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,7 +123,7 @@ def _declare_symbolic_names(p: Parser, node: doc.FunctionDef, frame: FunctionFra
     for arg in node.args.args:
         if arg.annotation is None:
             continue
-        for sub in _walk(arg.annotation):
+        for sub in doc.walk(arg.annotation):
             if isinstance(sub, doc.Name) and sub.id not in params:
                 if isinstance(p.evaluator.lookup(sub.id), SymbolicTypeVar):
                     _declare(p, frame, sub.id)
@@ -133,7 +132,7 @@ def _declare_symbolic_names(p: Parser, node: doc.FunctionDef, frame: FunctionFra
                     if _is_str(elt) and elt.value.isidentifier():  # type: ignore[attr-defined]
                         _declare(p, frame, elt.value)  # type: ignore[attr-defined]
     if node.returns is not None:
-        for sub in _walk(node.returns):
+        for sub in doc.walk(node.returns):
             if isinstance(sub, doc.Name) and isinstance(
                 p.evaluator.lookup(sub.id), SymbolicTypeVar
             ):
@@ -149,7 +148,7 @@ def _declare(p: Parser, frame: FunctionFrame, name: str) -> None:
 
 def _check_string_dims(p: Parser, node: doc.Expr, frame: FunctionFrame, returns: bool) -> None:
     """Names in string dimensions must be declared (a result's too, by the parameters)."""
-    for sub in _walk(node):
+    for sub in doc.walk(node):
         if not isinstance(sub, doc.Tuple | doc.List):
             continue
         for elt in sub.elts:
@@ -170,12 +169,6 @@ def _check_string_dims(p: Parser, node: doc.Expr, frame: FunctionFrame, returns:
 
 def _is_str(node: doc.Node) -> bool:
     return isinstance(node, doc.Constant) and isinstance(node.value, str)
-
-
-def _walk(node: doc.Node) -> Iterator[doc.Node]:
-    yield node
-    for child in doc.children(node):
-        yield from _walk(child)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -262,7 +262,7 @@ def _declare_signature_names(p: Parser, node: doc.FunctionDef) -> None:
     annotations = [a.annotation for a in node.args.args if a.annotation is not None]
     params = {a.arg for a in node.args.args}
     for ann in annotations:
-        for sub in _walk(ann):
+        for sub in doc.walk(ann):
             if isinstance(sub, doc.Name) and sub.id not in params:
                 value = p.evaluator.lookup(sub.id)
                 if isinstance(value, SymbolicTypeVar) and not p.var_table.exist(sub.id):
@@ -303,15 +303,4 @@ def _scalar_param_dtypes(node: doc.FunctionDef) -> dict[str, str]:
             continue
         if is_valid_dtype(ann.attr):
             out[arg.arg] = ann.attr
-    return out
-
-
-def _walk(node: doc.Node) -> list[doc.Node]:
-    """``node`` and every node under it, in pre-order."""
-    out: list[doc.Node] = []
-    stack = [node]
-    while stack:
-        top = stack.pop()
-        out.append(top)
-        stack.extend(reversed(doc.children(top)))
     return out
