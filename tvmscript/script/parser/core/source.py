@@ -19,6 +19,11 @@ class Source:
     def lines(self) -> list[str]:
         return self.text.split("\n")
 
+    @cached_property
+    def ascii(self) -> bool:
+        """Whether the text is ASCII only (then byte and character columns agree)."""
+        return self.text.isascii()
+
     def char_column(self, line: int, byte_col: int) -> int:
         """1-based character column of 0-based ``byte_col`` on 1-based local ``line``."""
         if line < 1 or line > len(self.lines):
@@ -33,6 +38,8 @@ class Source:
         if end_line is None or end_col is None:
             end_line, end_col = line, col + 1
         off = self.line_offset
+        if self.ascii:  # byte columns are character columns
+            return Span(self.file, line + off, col + 1, end_line + off, end_col + 1)
         return Span(
             self.file,
             line + off,

@@ -15,6 +15,7 @@ first (the Relax parser hides it until then).
 from __future__ import annotations
 
 import difflib
+import re
 from functools import partial
 from typing import Any
 
@@ -142,13 +143,14 @@ def _declare_tir_signatures(
     """PrimFunc signatures (parameters, return type): calls between PrimFuncs are typed."""
     from tvmscript.script.parser.tir.function import declare_signature
 
-    # Relax functions are built after every PrimFunc: only PrimFunc bodies call one early.
+    # Relax functions are built after every PrimFunc: only a PrimFunc body calls one early.
     text = "\n".join(_text(func) for func, info in members if info.kind == "prim_func")
+    called = set(re.findall(rf"\b(?:cls|{re.escape(node.name)})\s*\.\s*(\w+)", text))
     for func, info in members:
         if info.kind != "prim_func" or func.name not in ref.functions:
             continue
-        if text.count(func.name) < 2:
-            continue  # only its own `def` names it: no function calls it before it is built
+        if func.name not in called:
+            continue  # no `cls.f` / `Module.f` in a PrimFunc body: no early caller
         declare = partial(declare_signature, p, func, info.options)
         if (sig := p.module_member(node, func, "signature", declare)) is not None:
             module.set_signature(ref.functions[func.name], sig)
