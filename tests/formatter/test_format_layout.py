@@ -249,3 +249,24 @@ def test_options_read_ruff_toml_and_black_switches(tmp_path: Path) -> None:
     assert options_for(path).line_length == 72
     assert options_for(None).line_length == 88
     assert options_for(path, line_length=50).line_length == 50
+
+
+def test_layout_leaves_a_definition_cut_short_by_a_half_typed_line() -> None:
+    """A column-0 line being typed ends the definition for the outline; it stays as written."""
+    text = src("""
+        @T.prim_func
+        def f(a: T.Buffer((4,), "int32"), b: T.Buffer((4,), "int32")):
+            for i in range(4):
+                a[i] = b[i] ,
+        i]
+
+
+        @T.prim_func
+        def g(a: T.Buffer((1,), "int32")):
+            a[0] =  2
+    """)
+    formatted, skipped = format_text(text)
+    assert skipped == [
+        Skipped("f", 0, "the file is not valid Python after it: unmatched ']' (line 5)")
+    ]
+    assert formatted == text.replace("a[0] =  2", "a[0] = 2")

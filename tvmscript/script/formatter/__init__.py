@@ -17,7 +17,10 @@ every definition the range touches.
 
 from __future__ import annotations
 
+import ast
+import warnings
 from collections.abc import Sequence
+from functools import lru_cache
 
 from tvmscript.script.formatter.edits import Replacement, Skipped, apply
 from tvmscript.script.formatter.layout import layout_definitions
@@ -49,12 +52,14 @@ def format_source(
     """
     doc = outline(text)
     chosen = [d for d in doc.definitions if ranges is None or _touches(d, ranges)]
+    chosen, refused = _clear_of_syntax_error(text, doc.definitions, chosen)
     if not canonical:
-        return layout_definitions(doc, chosen, options or FormatOptions())
+        replaced, left = layout_definitions(doc, chosen, options or FormatOptions())
+        return replaced, refused + left
     from tvmscript.script.formatter.canonical import canonical_definition  # loads the parser
 
     replacements: list[Replacement] = []
-    skipped: list[Skipped] = []
+    skipped: list[Skipped] = refused
     for definition in chosen:
         result = canonical_definition(doc, definition)
         if isinstance(result, str):
@@ -70,6 +75,46 @@ def format_text(
     """``text`` formatted, and the definitions left as they are."""
     replacements, skipped = format_source(text, canonical=canonical, options=options)
     return apply(text, replacements), skipped
+
+
+def _clear_of_syntax_error(
+    text: str, definitions: Sequence[TopLevel], chosen: list[TopLevel]
+) -> tuple[list[TopLevel], list[Skipped]]:
+    """``chosen`` less a definition followed by the file's syntax error, and those refused.
+
+    A line the user is typing at column 0 (`vj]`) ends a definition for the outline, which then
+    parses alone: formatting it would rewrite the code around the half-typed edit.
+    """
+    error = _syntax_error(text)
+    if error is None:
+        return chosen, []
+    line, message = error
+    starts = [d.start for d in definitions]
+    kept: list[TopLevel] = []
+    refused: list[Skipped] = []
+    for definition in chosen:
+        after = [s for s in starts if s > definition.start]
+        region_end = min(after) if after else line + 1
+        if definition.end <= line < region_end:
+            reason = f"the file is not valid Python after it: {message} (line {line + 1})"
+            refused.append(Skipped(definition.symbol.name, definition.start, reason))
+        else:
+            kept.append(definition)
+    return kept, refused
+
+
+@lru_cache(maxsize=8)
+def _syntax_error(text: str) -> tuple[int, str] | None:
+    """The 0-based line and message of ``text``'s first syntax error, or None."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse(text)
+    except SyntaxError as exc:
+        return (exc.lineno or 1) - 1, exc.msg
+    except ValueError as exc:  # null bytes
+        return 0, str(exc)
+    return None
 
 
 def _touches(definition: TopLevel, ranges: Sequence[tuple[int, int]]) -> bool:
