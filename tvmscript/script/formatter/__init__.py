@@ -85,22 +85,28 @@ def _clear_of_syntax_error(
     A line the user is typing at column 0 (`vj]`) ends a definition for the outline, which then
     parses alone: formatting it would rewrite the code around the half-typed edit.
     """
+    lines = text.split("\n")
+    starts = sorted(d.start for d in definitions)
+    ends = {d.start: next((s for s in starts if s > d.start), len(lines)) for d in chosen}
+    if not any(_code_in(lines[d.end : ends[d.start]]) for d in chosen):
+        return chosen, []  # nothing but blank lines and comments after them: no parse needed
     error = _syntax_error(text)
     if error is None:
         return chosen, []
     line, message = error
-    starts = [d.start for d in definitions]
     kept: list[TopLevel] = []
     refused: list[Skipped] = []
     for definition in chosen:
-        after = [s for s in starts if s > definition.start]
-        region_end = min(after) if after else line + 1
-        if definition.end <= line < region_end:
+        if definition.end <= line < ends[definition.start]:
             reason = f"the file is not valid Python after it: {message} (line {line + 1})"
             refused.append(Skipped(definition.symbol.name, definition.start, reason))
         else:
             kept.append(definition)
     return kept, refused
+
+
+def _code_in(lines: list[str]) -> bool:
+    return any(line.strip() and not line.lstrip().startswith("#") for line in lines)
 
 
 @lru_cache(maxsize=8)
