@@ -441,7 +441,7 @@ class Evaluator:
         if not is_allowed_callable(func):
             name = getattr(func, "__name__", type(func).__name__)
             message = (
-                f"'{_written(node.func, name)}' is a decorator: it goes above a def or class, it "
+                f"'{_dotted(node.func)}' is a decorator: it goes above a def or class, it "
                 "is not called on a value in TVMScript"
                 if _is_decorator(func)
                 else f"'{name}' cannot be called in TVMScript: only T/R/I functions, IR methods "
@@ -488,17 +488,6 @@ def is_allowed_callable(func: Any) -> bool:
     if isinstance(func, types.FunctionType | type):  # long-lived: worth remembering
         _ALLOWED[id(func)] = (func, allowed)
     return allowed
-
-
-def _written(node: doc.Expr, default: str) -> str:
-    """``R.function`` for that expression: how the user spelt a callee."""
-    parts: list[str] = []
-    while isinstance(node, doc.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, doc.Name):
-        return default
-    return ".".join([node.id, *reversed(parts)])
 
 
 def _is_decorator(func: Any) -> bool:
