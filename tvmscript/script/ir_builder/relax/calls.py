@@ -86,21 +86,6 @@ def check_call_against_callee(call: Call) -> CallProblem | None:
     return check_call_tir(call, func)
 
 
-_PARAMS: dict[int, tuple[Any, tuple[StructInfo, ...]]] = {}
-
-
-def _prim_func_params(func: Any) -> tuple[StructInfo, ...]:
-    """The parameters' struct info of PrimFunc ``func``, as Relax sees them (recently used kept)."""
-    known = _PARAMS.get(id(func))
-    if known is not None and known[0] is func:
-        return known[1]
-    if len(_PARAMS) >= 256:
-        _PARAMS.clear()
-    params = tuple(A.prim_func_struct_info(func).params or ())
-    _PARAMS[id(func)] = (func, params)
-    return params
-
-
 def check_call_tir(call: Call, func: Any) -> CallProblem | None:
     """How ``call`` (an ``R.call_tir``) does not fit PrimFunc ``func``, if it does not."""
     gv = call.args[0]
@@ -114,7 +99,7 @@ def check_call_tir(call: Call, func: Any) -> CallProblem | None:
     if inplace:  # outputs written into inputs take no parameter of their own
         indices = call.attrs.get("inplace_indices", ())
         outputs = [o for o, i in zip(outputs, indices, strict=False) if int(i) == -1]
-    params = _prim_func_params(func)
+    params = A.prim_func_struct_info(func).params or ()
     expected = len(inputs) + len(outputs) + len(tir_vars)
     if len(params) != expected:
         return CallProblem(
