@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from typing import Any
 
 import pytest
 from conftest import corpus_rows
@@ -121,25 +122,25 @@ def mutated(draw: st.DrawFn, texts: list[str] = TEXTS, idents: list[str] = _IDEN
     return text
 
 
+def _fuzzing(examples: int) -> Any:
+    """Hypothesis settings of a mutation run: ``examples`` reproducible cases, no deadline."""
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
+
 @pytest.mark.requires_corpus
-@settings(
-    max_examples=2000,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@_fuzzing(2000)
 @given(mutated())
 def test_check_source_survives_mutations(text: str) -> None:
     _survives(text)
 
 
 @pytest.mark.requires_corpus
-@settings(
-    max_examples=1500,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@_fuzzing(1500)
 @given(mutated(RELAX_TEXTS, _RELAX_IDENTS))
 def test_check_source_survives_mutations_of_relax(text: str) -> None:
     _survives(text)
